@@ -1,0 +1,55 @@
+# Two commands do everything on a fresh Debian/Ubuntu machine:
+#   make extract   set up, then extract corpus/ into output/
+#   make test      set up, then run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+INPUT ?= corpus
+OUT ?= output
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
+.PHONY: setup system-packages extract eval test test-all bench law-names clean
+
+setup: system-packages $(VENV)/.installed
+
+# System packages through apt-get where missing (as root, or with sudo).
+system-packages:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "Please install these packages with your system's package manager:$$missing"; exit 1; fi; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "Need root to install:$$missing (apt-get install$$missing)"; exit 1; fi; \
+	  echo "Installing system packages:$$missing"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+extract: setup
+	$(BIN)/decrees extract $(INPUT) --out $(OUT) --jobs $(JOBS)
+
+eval: extract
+	$(BIN)/decrees eval --gold tests/data/gold --out $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+test-all: setup
+	$(BIN)/python -m pytest -q -m ""
+
+bench: setup
+	$(BIN)/python bench/run.py --out bench/results.md
+
+# Rebuild the list of law names that the extractors use, from the legal corpus.
+law-names: setup
+	$(BIN)/python tools/build_law_names.py
+
+clean:
+	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/text .pytest_cache

@@ -1,0 +1,37 @@
+"""Extraction stage: structured fields from the final text of one document.
+
+Entry point: `extract(text) -> Extraction`. The text may be clean, without
+diacritics or OCR-damaged; every item keeps its span in `text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .citations import extract_citations
+from .folding import fold
+from .header import extract_header
+from .model import Citation, Extraction, Header, Target
+from .targets import extract_targets
+
+__all__ = ["Citation", "Extraction", "Header", "Target", "extract"]
+
+
+def _document_year(header: Header) -> int | None:
+    """The year a document's targets apply to when a sentence does not say."""
+    if header.title:
+        years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", header.title)
+        if years:
+            return int(years[-1])
+    return int(header.issue_date[:4]) if header.issue_date else None
+
+
+def extract(text: str) -> Extraction:
+    """Header fields, legal bases, other citations and targets of one document."""
+    folded = fold(text)
+    header = extract_header(text, folded)
+    bases, others = extract_citations(text, folded)
+    if header.number:
+        others = [c for c in others if c.number != header.number]
+    targets = extract_targets(text, folded, _document_year(header))
+    return Extraction(header, bases, others, targets)

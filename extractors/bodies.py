@@ -1,0 +1,157 @@
+"""Names of issuing bodies, read from a position in the text.
+
+`parse_body` understands "Ủy ban nhân dân tỉnh Hưng Yên", "UBND huyện",
+"Chủ tịch UBND tỉnh", "Tỉnh ủy Hưng Yên", the ministries and other named
+bodies, in clean or OCR-damaged text ("Van phong Chinh phii"), and returns
+the canonical spelling with abbreviations expanded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import process, fuzz
+
+from .folding import best_phrase, fold_key
+from .lexicon import CENTRAL_CITIES, NAMED_BODY_KEYS, PERSON_TITLES, PROVINCE_KEYS
+
+_LEVELS = {
+    "tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố", "huyen": "huyện",
+    "quan": "quận", "thi xa": "thị xã", "xa": "xã", "phuong": "phường",
+    "thi tran": "thị trấn",
+}
+_LEVEL_RE = r"(?P<level>thanh\s+pho|tp\.?|tinh|huyen|quan|thi\s+xa|thi\s+tran|xa|phuong)"
+_LOCAL = re.compile(
+    r"(?P<chair>chu\s+tich\s+)?"
+    r"(?P<body>u[yi]\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|h[dđ]nd)"
+    rf"(?:\s+{_LEVEL_RE}(?![a-z]))?"
+)
+_PARTY = re.compile(
+    r"(?P<body>ban\s+chap\s+hanh\s+dang\s+bo|ban\s+thuong\s+vu\s+t\S{1,2}nh\s+[uy]y|"
+    r"t[i1l]nh\s+[uy]y|th\S{1,2}nh\s+[uy]y|huy\S{1,2}n\s+[uy]y|[dp]\S{1,2}ng\s+[uy]y)(?![a-z])"
+    rf"(?:\s+{_LEVEL_RE}(?![a-z]))?"
+)
+_PARTY_NAMES = {
+    "ban chap hanh dang bo": "Ban Chấp hành Đảng bộ",
+    "tinh uy": "Tỉnh ủy", "thanh uy": "Thành ủy", "huyen uy": "Huyện ủy",
+    "dang uy": "Đảng ủy",
+}
+_LOCAL_NAMES = {"hoi dong nhan dan": "Hội đồng nhân dân", "hdnd": "Hội đồng nhân dân"}
+_CAPITALISED_WORD = re.compile(r"[^\W\d_][\w]*")
+_TITLES = re.compile(
+    r"(?:" + "|".join(t.replace(" ", r",?\s+") for t in PERSON_TITLES) + r")(?![a-z])[\s,]*"
+)
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
+
+
+def match_province(name: str, threshold: float = 85.0) -> str | None:
+    """The province a (possibly damaged) place name stands for ("Humg Yén" -> Hưng Yên)."""
+    key = fold_key(name)
+    if not key:
+        return None
+    if key in PROVINCE_KEYS:
+        return PROVINCE_KEYS[key]
+    found = process.extractOne(key, PROVINCE_KEYS.keys(), scorer=fuzz.ratio, score_cutoff=threshold)
+    return PROVINCE_KEYS[found[0]] if found else None
+
+
+def _capitalised_words(text: str, pos: int, max_words: int = 4) -> list[re.Match[str]]:
+    words: list[re.Match[str]] = []
+    cursor = pos
+    while len(words) < max_words:
+        gap = re.match(r"[ \t]*\n?[ \t]*", text[cursor:])
+        m = _CAPITALISED_WORD.match(text, cursor + gap.end())
+        if not m or not m.group()[0].isupper():
+            break
+        words.append(m)
+        cursor = m.end()
+    return words
+
+
+def read_place(text: str, pos: int) -> tuple[str, int] | None:
+    """Capitalised words at `pos` ("Hải Dương", "HƯNG YÊN"): a place name."""
+    words = _capitalised_words(text, pos)
+    if not words:
+        return None
+    return " ".join(w.group() for w in words), words[-1].end()
+
+
+def _place_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]:
+    """A place name after a level word; at province level only a known province."""
+    words = _capitalised_words(text, pos)
+    if not words:
+        return None, pos
+    if level in (None, "tinh", "thanh pho", "tp"):
+        for n in range(len(words), 0, -1):
+            province = match_province(" ".join(w.group() for w in words[:n]))
+            if province and (level not in ("thanh pho", "tp") or province in CENTRAL_CITIES):
+                return province, words[n - 1].end()
+        if level in (None, "tinh"):
+            return None, pos
+    name = " ".join(w.group() for w in words)
+    return (_title_case(name) if name.isupper() else name), words[-1].end()
+
+
+def parse_body(text: str, folded: str, pos: int) -> tuple[str, int] | None:
+    """The issuing body named at `pos`, and where its name ends."""
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    title = _TITLES.match(folded, pos)
+    if title and not folded.startswith("chu tich", pos):
+        inner = parse_body(text, folded, title.end())
+        if inner:
+            return inner
+    local = _LOCAL.match(folded, pos)
+    if local:
+        key = re.sub(r"\s+", " ", local.group("body"))
+        body = _LOCAL_NAMES.get(key, "Ủy ban nhân dân")
+        if local.group("chair"):
+            body = "Chủ tịch " + body
+        level = re.sub(r"[\s.]+", " ", local.group("level") or "").strip() or None
+        end = local.end()
+        if level:
+            body += " " + _LEVELS[level]
+            place, end = _place_after(text, end, level)
+            if place:
+                body += " " + place
+        return body, end
+    party = _PARTY.match(folded, pos)
+    if party:
+        key = fold_key(party.group("body"))
+        key = re.sub(r"^t[i1l]nh [uy]y$", "tinh uy", key)
+        body = _PARTY_NAMES.get(key, _title_case(text[party.start("body"):party.end("body")]))
+        end = party.end()
+        level = fold_key(party.group("level") or "") or None
+        if level:
+            body += " " + _LEVELS.get(level, level)
+        place, place_end = _place_after(text, end, level or "tinh")
+        if place:
+            body, end = f"{body} {place}", place_end
+        return body, end
+    return best_phrase(folded, pos, NAMED_BODY_KEYS)
+
+
+def issuer_level(issuer: str | None) -> str | None:
+    """government, ministry, province, district, commune or other."""
+    if not issuer:
+        return None
+    key = fold_key(issuer)
+    if key in ("chinh phu", "thu tuong chinh phu"):
+        return "government"
+    if key.startswith(("bo ", "van phong chinh phu", "thanh tra chinh phu", "ngan hang nha nuoc",
+                       "uy ban dan toc", "bao hiem xa hoi viet nam", "tong cuc")):
+        return "ministry"
+    local = re.search(r"(?:nhan dan|uy) (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b(.*)", key)
+    if local:
+        level, place = local.groups()
+        if level == "tinh" or level == "thanh pho" and match_province(place or "-") in CENTRAL_CITIES:
+            return "province"
+        if level in ("huyen", "quan", "thi xa", "thanh pho"):
+            return "district"
+        return "commune"
+    if key.startswith("so "):
+        return "province"
+    return "other"

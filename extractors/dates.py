@@ -1,0 +1,76 @@
+"""Dates as Vietnamese documents write them, read from the folded text.
+
+"ngày 23/4/2018", "ngày 06 tháng 12 năm 2021", "31tháng 10 năm 2017", and the
+blank days and months of drafts ("ngày     tháng 5 năm 2022" -> "2022-05").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_NUMERIC = r"(?<!\d)(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})(?!\d)"
+_WORDED = (
+    r"(?P<wd>\d{1,2})?[ \t]*th\S{1,3}ng[ \t]*(?P<wm>\d{1,2})?[ \t]*\s?"
+    r"n\S{1,2}m[ \t]*(?P<wy>(?:19|20)\d{2})(?!\d)"
+)
+DATE = re.compile(f"(?:{_NUMERIC}|{_WORDED})")
+# "ngày" before a date, as OCR may damage it ("ngdy", "ngay").
+_NGAY = re.compile(r"\s*,?\s*(?:ban\s+h\S{1,2}nh\s+)?ng\S{1,2}y\s*:?\s*")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    iso: str
+    start: int
+    end: int
+
+
+def _iso(year: str, month: str | None, day: str | None) -> str | None:
+    y = int(year)
+    if not month:
+        return f"{y:04d}"
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if not day:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return dt.date(y, m, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _to_match(m: re.Match[str]) -> DateMatch | None:
+    if m.group("ny"):
+        iso = _iso(m.group("ny"), m.group("nm"), m.group("nd"))
+    else:
+        iso = _iso(m.group("wy"), m.group("wm"), m.group("wd") if m.group("wm") else None)
+    return DateMatch(iso, m.start(), m.end()) if iso else None
+
+
+def parse_date(folded: str) -> str | None:
+    """ISO form of the first date in a (folded) string."""
+    for m in DATE.finditer(folded):
+        found = _to_match(m)
+        if found:
+            return found.iso
+    return None
+
+
+def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """Every valid date in folded[start:end]."""
+    return [
+        d for m in DATE.finditer(folded, start, len(folded) if end is None else end)
+        if (d := _to_match(m))
+    ]
+
+
+def date_after(folded: str, pos: int) -> DateMatch | None:
+    """The date introduced by "ngày" right at `pos` ("… số 61/2018/NĐ-CP ngày 23/4/2018")."""
+    lead = _NGAY.match(folded, pos)
+    if not lead:
+        return None
+    m = DATE.match(folded, lead.end())
+    return _to_match(m) if m else None

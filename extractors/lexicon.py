@@ -1,0 +1,187 @@
+"""Fixed vocabularies of Vietnamese administrative documents.
+
+Canonical spellings of document types, issuing bodies, provinces and the
+codes used in document symbols. Extractors match text against their folded
+forms so that damaged text still yields the canonical spelling.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from .folding import fold, fold_key
+
+# Folded regex alternatives (OCR-tolerant) for each document type, longest first.
+# `[dp]` because OCR without a Vietnamese model reads "Đ" as "P".
+DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
+    ("Thông tư liên tịch", r"th\S{1,2}ng\s+t[uw]\s+li\S{1,2}n\s+t\S{1,2}ch"),
+    ("Nghị quyết liên tịch", r"ngh\S\s+quy\S{1,2}t\s+li\S{1,2}n\s+t\S{1,2}ch"),
+    ("Nghị định", r"ngh[i1l]\s+[dp][i1l]nh"),
+    ("Nghị quyết", r"ngh[i1l]\s+quy\S{1,2}t"),
+    ("Quyết định", r"quy\S{1,2}t\s+[dp][i1l]nh"),
+    ("Thông tư", r"th[o0e\S]ng\s+t[uw]\b"),
+    ("Chỉ thị", r"ch[i1l]\s+th[i1l]\b"),
+    ("Kế hoạch", r"k[e\S]\s+ho[a\S]ch"),
+    ("Tờ trình", r"t[o0\S]\s+tr[i1l]nh"),
+    ("Thông báo", r"th\S{1,2}ng\s+b[a\S]o\b"),
+    ("Công văn", r"c[o0\S]ng\s+v[a\S]n\b"),
+    ("Văn bản", r"v[a\S]n\s+b[a\S]n\b"),
+    ("Công điện", r"c[o0\S]ng\s+[dp]i\S{1,2}n\b"),
+    ("Báo cáo", r"b[a\S]o\s+c[a\S]o\b"),
+    ("Hướng dẫn", r"h\S{0,2}[o\S]ng\s+d\S{1,2}n\b"),
+    ("Kết luận", r"k\S{1,2}t\s+lu\S{1,2}n\b"),
+    ("Chương trình", r"ch\S{0,2}[o\S]ng\s+tr[i1l]nh\b"),
+    ("Đề án", r"[dp]\S\s+[a\S]n\b"),
+    ("Pháp lệnh", r"ph[a\S]p\s+l\S{1,2}nh\b"),
+    ("Hiến pháp", r"hi\S{1,2}n\s+ph[a\S]p\b"),
+    ("Bộ luật", r"b[o0\S]\s+lu\S{1,2}t\b"),
+    ("Luật", r"lu\S{1,2}t\b"),
+    ("Lệnh", r"l\S{1,2}nh\b"),
+]
+
+# Short forms used in running text ("QĐ số 1309/QĐ-UBND").
+DOC_TYPE_ABBREVIATIONS = {
+    "qd": "Quyết định",
+    "nd": "Nghị định",
+    "nq": "Nghị quyết",
+    "tt": "Thông tư",
+    "kh": "Kế hoạch",
+    "cv": "Công văn",
+    "ttr": "Tờ trình",
+}
+
+# The first code of a symbol names the document type (1042/QĐ-UBND).
+TYPE_BY_CODE = {
+    "QĐ": "Quyết định",
+    "NĐ": "Nghị định",
+    "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "CT": "Chỉ thị",
+    "KH": "Kế hoạch",
+    "TTr": "Tờ trình",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "HD": "Hướng dẫn",
+    "CĐ": "Công điện",
+    "KL": "Kết luận",
+    "CTr": "Chương trình",
+    "ĐA": "Đề án",
+    "PL": "Pháp lệnh",
+    "QH": "Luật",
+    "L": "Lệnh",
+}
+
+# Codes seen in symbols; an OCR-damaged code ("0D", "NO", "QD") is mapped to
+# the known code that it is confusable with.
+KNOWN_CODES = set(TYPE_BY_CODE) | {
+    "UBND", "HĐND", "CP", "TTg", "VPCP", "TU", "HU", "TW", "ĐU", "BCH", "BTV",
+    "BCĐ", "BTC", "BNV", "BYT", "BCT", "BTP", "BXD", "BGTVT", "BTNMT",
+    "BLĐTBXH", "BNNPTNT", "BNNMT", "BKHĐT", "BGDĐT", "BVHTTDL", "BTTTT",
+    "BKHCN", "BQP", "BCA", "BNG", "NHNN", "TTCP", "UBTVQH", "CTN", "VP",
+    "STTTT", "SKHCN", "SNV", "STC", "STP", "SYT", "SXD", "SKHĐT", "SGDĐT",
+    "SNNPTNT", "STNMT", "SLĐTBXH", "SVHTTDL", "SCT", "SGTVT", "BHXH", "UBDT",
+}
+
+_CONFUSABLE = str.maketrans({"Đ": "D", "0": "O", "Q": "O", "1": "I", "l": "I"})
+
+
+@cache
+def _codes_by_shape() -> dict[str, str]:
+    shapes: dict[str, list[str]] = {}
+    for code in KNOWN_CODES:
+        shapes.setdefault(code.upper().translate(_CONFUSABLE), []).append(code)
+    return {shape: codes[0] for shape, codes in shapes.items() if len(codes) == 1}
+
+
+def repair_code(code: str) -> str:
+    """Map an OCR-damaged symbol code to the known code it stands for."""
+    if code in KNOWN_CODES:
+        return code
+    return _codes_by_shape().get(code.upper().translate(_CONFUSABLE), code)
+
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu",
+    "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước",
+    "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk",
+    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
+    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
+    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
+    "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]
+# Provinces that are cities under central authority ("thành phố Hà Nội").
+CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+
+PROVINCE_KEYS = {fold_key(p): p for p in PROVINCES}
+PROVINCE_KEYS["ba ria vung tau"] = "Bà Rịa - Vũng Tàu"
+PROVINCE_KEYS["tp ho chi minh"] = "Hồ Chí Minh"
+PROVINCE_KEYS["thanh pho ho chi minh"] = "Hồ Chí Minh"
+
+_MINISTRY_DOMAINS = [
+    "Quốc phòng", "Công an", "Ngoại giao", "Nội vụ", "Tư pháp",
+    "Kế hoạch và Đầu tư", "Tài chính", "Công Thương",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+    "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
+    "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ",
+    "Giáo dục và Đào tạo", "Y tế", "Dân tộc và Tôn giáo",
+]
+
+MINISTRY_LEVEL_BODIES = [f"Bộ {d}" for d in _MINISTRY_DOMAINS] + [
+    "Văn phòng Chính phủ", "Thanh tra Chính phủ",
+    "Ngân hàng Nhà nước Việt Nam", "Ủy ban Dân tộc",
+    "Bảo hiểm xã hội Việt Nam", "Ủy ban Quốc gia về Chuyển đổi số",
+]
+
+# Bodies named in full; "Ủy ban nhân dân tỉnh X" and the like are parsed by
+# `bodies.parse_body` because they carry a place.
+NAMED_BODIES = MINISTRY_LEVEL_BODIES + [
+    "Chính phủ", "Thủ tướng Chính phủ", "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội", "Chủ tịch nước", "Kiểm toán Nhà nước",
+    "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao",
+    "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư",
+] + [f"Sở {d}" for d in _MINISTRY_DOMAINS[3:]] + [
+    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Ngoại vụ",
+    "Sở Văn hóa, Thể thao và Du lịch",
+]
+NAMED_BODY_KEYS = {fold_key(b): b for b in NAMED_BODIES}
+# Common short forms of bodies.
+NAMED_BODY_KEYS.update({
+    "vpcp": "Văn phòng Chính phủ",
+    "ttcp": "Thủ tướng Chính phủ",
+    "bo tt tt": "Bộ Thông tin và Truyền thông",
+    "bo tttt": "Bộ Thông tin và Truyền thông",
+})
+
+# Titles that precede a body and are not part of it ("Bộ trưởng Bộ Y tế").
+PERSON_TITLES = [
+    "bo truong chu nhiem", "bo truong", "chu nhiem", "giam doc", "thu truong",
+    "chanh van phong", "truong ban", "cuc truong", "vu truong", "tong giam doc",
+    "pho giam doc", "pho chu tich",
+]
+
+SURNAMES = {
+    fold(s) for s in (
+        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
+        "Đào Đoàn Vương Trịnh Trương Lâm Phùng Mai Tô Hà Tạ Cao Lương Lưu Đinh "
+        "Quách Thái Chu Kiều Hứa Lại La Châu Đàm Mạc Nông Triệu Lò Lục Âu Khúc "
+        "Tăng Từ Giang Hầu Doãn Kim Tống Quan Thân Bạch Ông Vi Phí Diệp Văn "
+        "Nghiêm Lã Khổng Thạch Sầm Hàn Tôn Ninh Trà Yên Đồng Cù Lữ Viên Âu"
+    ).split()
+}
+
+
+@cache
+def law_names() -> dict[str, str]:
+    """Names of Vietnamese laws (folded key -> name), built from the legal corpus."""
+    text = resources.files("extractors").joinpath("data/law_names.txt").read_text("utf-8")
+    names = [line.strip() for line in text.splitlines() if line.strip()]
+    return {fold_key(n): n for n in names}

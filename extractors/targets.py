@@ -1,0 +1,231 @@
+"""Percentage targets that a document assigns ("đạt tỷ lệ tối thiểu 70% …").
+
+A percentage is a target when its sentence, or the lead-in line of the list it
+stands in, assigns it ("chỉ tiêu", "phải đạt", "bảo đảm", "tối thiểu" …) and
+it is not a reported result, a rate or a fee. Rows of a tab-separated table
+whose heading speaks of targets give one target each, with the count beside
+the percentage (the appendix tables of provincial decisions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .folding import squash
+from .model import Target
+
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t]*%")
+_TARGET_CUES = re.compile(
+    r"(?<![a-z])(?:ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u|ph\S{1,2}i|[dp]\S{1,2}t|t\S{1,2}\s+thi\S{1,2}u|"
+    r"\S{1,2}t\s+nh\S{1,2}t|tr\S\s+l\S{1,2}n|ph\S{1,2}n\s+[dp]\S{1,2}u|b\S{1,2}o\s+[dp]\S{1,2}m|"
+    r"[dp]\S{1,2}m\s+b\S{1,2}o|c\S{1,2}ng\s+c\S{1,2}p)(?![a-z])"
+)
+# Percentages that report, rate or charge rather than assign.
+_NOT_TARGET = re.compile(
+    r"(?<![a-z])(?:chi\S{1,2}m|[dp]\S\s+[dp]\S{1,2}t|[dp]\S{1,2}t\s+[dp]\S{1,2}\S?c|k\S{1,2}t\s+qu\S|"
+    r"r\S{1,2}t\s+th\S{1,2}p|m\S{1,2}c\s+[dp]\S{1,2}ng|l\S\s+ph\S|thu\S{1,2}\s+su\S{1,2}t|l\S{1,2}i\s+su\S{1,2}t|"
+    r"gi\S{1,2}m\s+tr\S|so\s+v\S{1,2}i|th\S{1,2}c\s+t\S)(?![a-z])[^%]*$"
+)
+_AT_LEAST = re.compile(
+    r"(?:t\S{1,2}\s+thi\S{1,2}u|\S{1,2}t\s+nh\S{1,2}t|kh\S{1,2}ng\s+(?:th\S{1,2}p|\S{1,2}t)\s+h\S{1,2}n|"
+    r"kh\S{1,2}ng\s+d\S{1,2}\S?i|tr\S{1,2}n|t\S)\s*$"
+)
+_AT_MOST = re.compile(r"(?:t\S{1,2}\s+[dp]a|kh\S{1,2}ng\s+(?:v\S{1,2}\S?t\s+)?qu\S|d\S{1,2}\S?i)\s*$")
+_AFTER_AT_LEAST = re.compile(r"\s*tr\S\s+l\S{1,2}n")
+_AFTER_AT_MOST = re.compile(r"\s*tr\S\s+xu\S{1,2}ng")
+_ANNUAL = re.compile(
+    r"t\S{1,2}ng\s+$"
+)
+_ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}(?:h\S{1,2}ng\s+n\S{1,2}m|c\S{1,2}c\s+n\S{1,2}m\s+ti\S{1,2}p|m\S{1,2}i\s+n\S{1,2}m)")
+_YEAR = re.compile(r"n\S{1,2}m\s+((?:19|20)\d\d)(?!\d)")
+_ITEM_START = re.compile(r"(?:\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ][)])[ \t]|\n[ \t]*\n|(?<=:)[ \t]*\n)")
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)|\n[ \t]*\n|\n[ \t]*[-+•]|\s+v\S\s+t\S{1,2}ng\s+\d|\)|,\s+th\S{1,2}i\s+gian")
+_LEAD_IN = re.compile(r"(?m)^[^\n]*:[ \t]*$")
+# "… cho <subject> năm 2022", "Đối với <subject>:", "… của <subject> phải đạt".
+_SUBJECT_KEYWORD = re.compile(r"(?<![a-z])(?=(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c\S{1,2}a|giao)\s)")
+_SUBJECT_AFTER = re.compile(
+    r"(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c\S{1,2}a|giao)\s+(?P<subject>[^:()%]{3,200}?)"
+    r"(?=\s*(?::|\(|\s(?:t\S\s+)?n\S{1,2}m\s+\d|\sn\S{1,2}\S?\s+sau|\sph\S{1,2}i\s|\s[dp]\S{1,2}t\s|"
+    r"\s[dp]\S{1,2}\S?c\s+giao|\str\S{1,2}n\s+[dp]\S{1,2}a\s+b\S{1,2}n|$))"
+)
+# "<subject> được giao / thực hiện / phải đạt …".
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"(?P<subject>[^:;()%\n]+?)\s+(?:[dp]\S{1,2}\S?c\s+giao|th\S{1,2}c\s+hi\S{1,2}n|ph\S{1,2}i\s+[dp]\S{1,2}t)"
+)
+# Openings that are not part of the subject: "Trong năm 2022, ", "Theo Quyết định …, ".
+_OPENING = re.compile(
+    r"^(?:\W*(?:trong|[dp]\S{1,2}n(?:\s+h\S{1,2}t)?|t\S)\s+n\S{1,2}m\s+\d{4}\s*,\s*|\W*theo\s[^,]*,\s*)"
+)
+_LIST_MARK = re.compile(r"[\s\-+•]*(?:\d{1,2}[.)]|[a-zđ][)])?\s*")
+
+
+def _number(value: str) -> float:
+    number = float(value.replace(",", "."))
+    return int(number) if number.is_integer() else number
+
+
+def _comparator(folded: str, clause_start: int, start: int, end: int) -> str:
+    before = folded[max(clause_start, start - 30):start]
+    before = re.sub(r"t\S{1,2}\s+l\S\s*$", "", before.rstrip()).rstrip()  # "đạt tỷ lệ từ"
+    before = re.sub(r"(?:[dp]\S{1,2}t|t\S{1,2}\s+l\S)\s*$", "", before).rstrip()
+    if _AFTER_AT_LEAST.match(folded, end) or _AT_LEAST.search(before):
+        return ">="
+    if _AFTER_AT_MOST.match(folded, end) or _AT_MOST.search(before):
+        return "<="
+    return "="
+
+
+def _item_start(folded: str, pos: int, floor: int) -> int:
+    starts = [m.end() for m in _ITEM_START.finditer(folded, floor, pos)]
+    return starts[-1] if starts else floor
+
+
+def _clause_end(folded: str, pos: int) -> int:
+    m = _CLAUSE_END.search(folded, pos)
+    return m.start() if m else len(folded)
+
+
+def _clean(text: str) -> str | None:
+    cleaned = squash(text).strip(" ,;:.-")
+    return cleaned or None
+
+
+def _lead_in(text: str, folded: str, pos: int) -> tuple[int, int] | None:
+    """The line ending in ":" that introduces the list a target stands in."""
+    found = None
+    for m in _LEAD_IN.finditer(folded, max(0, pos - 1500), pos):
+        found = m
+    if not found:
+        return None
+    # A lead-in may wrap over several lines: it starts where its item starts.
+    return _item_start(folded, found.start(), max(0, found.start() - 600)), found.end()
+
+
+def _subject(text: str, folded: str, start: int, pos: int) -> str | None:
+    """Who must reach the target, read from folded[start:pos]."""
+    head = _LIST_MARK.match(folded, start, pos)
+    start = head.end() if head else start
+    opening = _OPENING.match(folded[start:pos])
+    if opening:
+        start += opening.end()
+    verb = _SUBJECT_BEFORE_VERB.match(folded, start, pos)
+    if verb and len(verb.group("subject").split()) <= 12:
+        return _clean(text[start:verb.end("subject")])
+    for keyword in reversed(list(_SUBJECT_KEYWORD.finditer(folded, start, pos))):
+        m = _SUBJECT_AFTER.match(folded, keyword.start(), pos)
+        if m:
+            return _clean(text[m.start("subject"):m.end("subject")])
+    return None
+
+
+def _metric(text: str, folded: str, item_start: int, pos: int, end: int) -> str | None:
+    """What is measured: after the percentage, or before it ("Tỷ lệ hồ sơ … phải đạt")."""
+    after = _clean(text[end:_clause_end(folded, end)])
+    before = folded[item_start:pos]
+    rate = re.search(r"(?<![a-z])t\S\s+l\S(?![a-z])", before)
+    if rate and re.match(r"\W*t\S\s+l\S\s+\S", before[rate.start():]) and rate.start() < 5:
+        # "Tỷ lệ hồ sơ … đối với … của … phải đạt X%": the metric opens the item.
+        stop = re.search(r"\s(?:[dp]\S{1,2}i\s+v\S{1,2}i|c\S{1,2}a|ph\S{1,2}i)\s", before[rate.start():])
+        phrase = text[item_start + rate.start():item_start + rate.start() + (stop.start() if stop else 0)] if stop else None
+        if phrase:
+            cleaned = _clean(phrase)
+            return cleaned[0].lower() + cleaned[1:] if cleaned else None
+    if after and rate:
+        return "tỷ lệ " + after
+    return after
+
+
+def _year(folded: str, start: int, end: int) -> int | None:
+    years = [int(m.group(1)) for m in _YEAR.finditer(folded, start, end)]
+    if years:
+        return years[-1]
+    dates = find_dates(folded, start, end)
+    return int(dates[0].iso[:4]) if dates else None
+
+
+def _table_targets(text: str, folded: str, default_year: int | None) -> list[Target]:
+    targets = []
+    lines = list(re.finditer(r"(?m)^[^\n]*\t[^\n]*$", text))
+    header_cells: list[str] | None = None
+    context_has_target = False
+    previous_end = -2
+    for line in lines:
+        if line.start() > previous_end + 1 + 2:  # a new table
+            header_cells = None
+            context = folded[max(0, line.start() - 600):line.start()]
+            context_has_target = bool(re.search(r"ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u", context))
+        previous_end = line.end()
+        cells = line.group().split("\t")
+        percent_col = next((i for i, c in enumerate(cells) if _PERCENT.search(c)), None)
+        if percent_col is None:
+            if header_cells is None and any("%" in c or "t" in c.lower() for c in cells):
+                header_cells = cells
+            continue
+        value = _number(_PERCENT.search(cells[percent_col]).group(1))
+        subject = next((c.strip() for c in cells[1:] if re.search(r"[^\W\d_]{2}", c)), None)
+        counts = [c.strip() for i, c in enumerate(cells) if i not in (0, percent_col) and re.fullmatch(r"\s*\d+\s*", c)]
+        metric = None
+        if header_cells and percent_col < len(header_cells):
+            heading = _clean(header_cells[percent_col])
+            metric = heading[0].lower() + heading[1:] if heading else None
+        header_folded = " ".join(header_cells or []).lower()
+        targets.append(Target(
+            subject=subject,
+            metric=metric,
+            value=value,
+            comparator=">=" if context_has_target or "chỉ tiêu" in header_folded else "=",
+            year=_year(folded, line.start(), line.end()) or default_year,
+            annual_increase=None,
+            procedures_count=int(counts[0]) if counts else None,
+            raw=line.group(),
+            start=line.start(),
+            end=line.end(),
+        ))
+    return targets
+
+
+def extract_targets(text: str, folded: str, default_year: int | None) -> list[Target]:
+    """Every percentage target in the document, in order."""
+    targets = _table_targets(text, folded, default_year)
+    table_spans = [(t.start, t.end) for t in targets]
+    previous: Target | None = None
+    for m in _PERCENT.finditer(text):
+        if any(s <= m.start() < e for s, e in table_spans):
+            continue
+        item_start = _item_start(folded, m.start(), max(0, m.start() - 600))
+        before = folded[item_start:m.start()]
+        if previous and previous.start == item_start and _ANNUAL.search(before) and _ANNUAL_AFTER.match(folded, m.end()):
+            previous.annual_increase = _number(m.group(1))
+            continue
+        lead = _lead_in(text, folded, item_start)
+        lead_cues = lead and _TARGET_CUES.search(folded, *lead) and re.search(
+            r"ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u|giao", folded[lead[0]:lead[1]]
+        )
+        if _NOT_TARGET.search(before[-60:]) or not (_TARGET_CUES.search(before) or lead_cues):
+            continue
+        end = _clause_end(folded, m.end())
+        clause_start = max(item_start, folded.rfind(";", item_start, m.start()) + 1)
+        subject = _subject(text, folded, clause_start, m.start())
+        year = _year(folded, item_start, end)
+        if lead:
+            subject = subject or _subject(text, folded, lead[0], lead[1])
+            year = year or _year(folded, lead[0], lead[1])
+        target = Target(
+            subject=subject,
+            metric=_metric(text, folded, item_start, m.start(), m.end()),
+            value=_number(m.group(1)),
+            comparator=_comparator(folded, item_start, m.start(), m.end()),
+            year=year or default_year,
+            annual_increase=None,
+            procedures_count=None,
+            # The span is the whole item, so that a reader sees the subject,
+            # comparator and metric that the value was read with.
+            raw=text[item_start:end],
+            start=item_start,
+            end=end,
+        )
+        targets.append(target)
+        previous = target
+    targets.sort(key=lambda t: t.start)
+    return targets

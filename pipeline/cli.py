@@ -1,0 +1,103 @@
+"""The `decrees` command: extract, eval.
+
+Exit codes (fixed, for scripts):
+  0  the run finished (files that failed are listed in errors.csv)
+  1  gold scores below --min-* thresholds (eval only)
+  2  unusable arguments (no such input, bad option)
+  3  the output folder cannot be written
+  130 interrupted
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="decrees", description="Structured data from Vietnamese legal documents.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract documents into CSV and JSONL files")
+    extract.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders (searched recursively)")
+    extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    extract.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
+                         help="parallel worker processes (default: number of cores)")
+    extract.add_argument("--excel", action="store_true", help="write CSV with a BOM so that Excel shows Vietnamese")
+    extract.add_argument("--no-ocr", action="store_true", help="never OCR; pages without a text layer stay empty")
+    extract.add_argument("--max-pages", type=_positive, default=2000,
+                         help="skip files with more pages than this (default: 2000)")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+    evaluate = commands.add_parser("eval", help="score an output folder against gold JSON files")
+    evaluate.add_argument("--gold", type=Path, required=True, help="folder of gold *.json files")
+    evaluate.add_argument("--out", type=Path, default=Path("output"), help="output folder to score (default: output)")
+    evaluate.add_argument("--json", type=Path, help="also write the scores to this JSON file")
+    evaluate.add_argument("--show-mistakes", action="store_true", help="list every mismatch")
+    return parser
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .process import Options
+    from .run import run
+
+    missing = [str(p) for p in args.inputs if not p.exists()]
+    if missing:
+        print(f"decrees: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        probe = args.out / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        print(f"decrees: cannot write to the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    options = Options(ocr=not args.no_ocr, max_pages=args.max_pages)
+    _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
+                     progress=False if args.quiet else None)
+    if not args.quiet:
+        print(f"decrees: {summary}; outputs in {args.out}", file=sys.stderr)
+        if summary.errors:
+            print(f"decrees: see {args.out / 'errors.csv'} for the files that failed", file=sys.stderr)
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    if not args.gold.is_dir() or not (args.out / "documents.csv").exists():
+        print(f"decrees: need a gold folder and an output folder with documents.csv", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(args.gold, args.out)
+    print(report.table())
+    if args.show_mistakes:
+        print("\n".join(["", "mistakes:"] + report.mistakes))
+    if args.json:
+        args.json.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _extract(args) if args.command == "extract" else _eval(args)
+    except KeyboardInterrupt:
+        print("decrees: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

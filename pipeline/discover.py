@@ -1,0 +1,53 @@
+"""Finding the input files under the paths given on the command line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import FileError
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    source_path: str  # relative to the input root, as written in the outputs
+
+
+def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[InputFile], list[FileError]]:
+    """Every file under `inputs` (folders recursively, hidden files skipped), sorted.
+
+    Symlinked folders are not followed, so a symlink loop cannot trap the walk.
+    """
+    files: list[InputFile] = []
+    errors: list[FileError] = []
+    excluded = exclude.resolve() if exclude else None
+    for root in inputs:
+        if root.is_file():
+            files.append(InputFile(root, root.as_posix()))
+            continue
+        if not root.is_dir():
+            errors.append(FileError(root.as_posix(), "discover", "not-found", "no such file or folder"))
+            continue
+
+        def walk_error(exc: OSError, root: Path = root) -> None:
+            errors.append(FileError(Path(exc.filename or root).as_posix(), "discover", "unreadable", exc.strerror or str(exc)))
+
+        for folder, subfolders, names in os.walk(root, onerror=walk_error):
+            folder_path = Path(folder)
+            subfolders[:] = sorted(
+                d for d in subfolders
+                if not d.startswith(".") and (excluded is None or (folder_path / d).resolve() != excluded)
+            )
+            for name in sorted(names):
+                if name.startswith("."):
+                    continue
+                path = folder_path / name
+                if path.is_symlink() and not path.exists():
+                    errors.append(FileError(path.relative_to(root).as_posix(), "discover", "broken-link",
+                                            "symbolic link to a missing file or a link loop"))
+                    continue
+                files.append(InputFile(path, path.relative_to(root).as_posix()))
+    files.sort(key=lambda f: f.source_path)
+    return files, errors

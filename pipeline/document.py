@@ -1,0 +1,117 @@
+"""The document model: one record per input, with provenance for every item.
+
+Stages return plain records (pages of text, extracted items with character
+spans); this model joins them, adds the page of every span, and turns them
+into the rows of the output contract (SCHEMA.md).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+
+from extractors import Extraction
+
+# Pages are joined with a form feed on its own line, as pdftotext does, so that
+# the text file shows page breaks and offsets stay plain character offsets.
+PAGE_BREAK = "\n\f\n"
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_path: str
+    sha256: str
+    text: str
+    page_starts: list[int]  # offset of each page's first character in `text`
+    page_sources: list[str]  # per page: "text" (text layer) or "ocr"
+    restored: bool
+    quality: float
+    extraction: Extraction
+
+    @property
+    def text_source(self) -> str:
+        """text, ocr, or mixed (some pages OCRed)."""
+        sources = set(self.page_sources)
+        if sources == {"ocr"}:
+            return "ocr"
+        return "mixed" if "ocr" in sources else "text"
+
+    @property
+    def pages(self) -> int:
+        return len(self.page_starts)
+
+    def page_of(self, offset: int) -> int:
+        """1-based page of a character offset."""
+        return max(1, bisect_right(self.page_starts, offset))
+
+    def document_row(self) -> dict:
+        h = self.extraction.header
+        return {
+            "doc_id": self.doc_id, "source_path": self.source_path, "sha256": self.sha256,
+            "pages": self.pages, "text_source": self.text_source,
+            "restored": "true" if self.restored else "false", "quality": round(self.quality, 3),
+            "doc_type": h.doc_type, "number": h.number, "symbol": h.symbol, "issue_date": h.issue_date,
+            "place": h.place, "issuer": h.issuer, "issuer_level": h.issuer_level, "province": h.province,
+            "title": h.title, "signer": h.signer, "signer_title": h.signer_title,
+        }
+
+    def legal_basis_rows(self) -> list[dict]:
+        return [
+            {"doc_id": self.doc_id, "seq": i, "doc_type": c.doc_type, "number": c.number, "date": c.date,
+             "issuer": c.issuer, "name": c.name, "raw": c.raw, "page": self.page_of(c.start),
+             "start": c.start, "end": c.end}
+            for i, c in enumerate(self.extraction.legal_bases, 1)
+        ]
+
+    def reference_rows(self) -> list[dict]:
+        return [
+            {"doc_id": self.doc_id, "role": c.role, "doc_type": c.doc_type, "number": c.number,
+             "date": c.date, "issuer": c.issuer, "name": c.name, "raw": c.raw,
+             "page": self.page_of(c.start), "start": c.start, "end": c.end}
+            for c in self.extraction.references
+        ]
+
+    def target_rows(self) -> list[dict]:
+        return [
+            {"doc_id": self.doc_id, "seq": i, "subject": t.subject, "metric": t.metric, "value": t.value,
+             "comparator": t.comparator, "year": t.year, "annual_increase": t.annual_increase,
+             "procedures_count": t.procedures_count, "raw": t.raw, "page": self.page_of(t.start),
+             "start": t.start, "end": t.end}
+            for i, t in enumerate(self.extraction.targets, 1)
+        ]
+
+    def json_record(self) -> dict:
+        header = asdict(self.extraction.header)
+        spans = header.pop("spans")
+        return {
+            **self.document_row(),
+            "restored": self.restored,
+            "header_spans": {
+                name: {"start": s, "end": e, "page": self.page_of(s), "raw": self.text[s:e]}
+                for name, (s, e) in spans.items()
+            },
+            "legal_bases": self.legal_basis_rows(),
+            "references": self.reference_rows(),
+            "targets": self.target_rows(),
+            "text": self.text,
+        }
+
+
+@dataclass
+class FileError:
+    """An input that failed in a stage: one row of errors.csv."""
+
+    source_path: str
+    stage: str  # discover, read, restore, extract
+    error: str  # a short kind: unsupported, empty, damaged, password, too-large, …
+    message: str
+
+    def row(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class RunResult:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)

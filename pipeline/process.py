@@ -1,0 +1,61 @@
+"""One input file through the stages: acquire text, assess it, extract."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import diacritics
+import extractors
+import ocr
+
+from .discover import InputFile
+from .document import PAGE_BREAK, Document, FileError
+
+
+@dataclass(frozen=True)
+class Options:
+    ocr: bool = True
+    max_pages: int | None = 2000
+    lang: str = "vie"
+
+
+def process_file(item: InputFile, options: Options) -> Document | FileError:
+    """Run one file through the stages; a failure becomes a FileError, never an exception."""
+    stage = "read"
+    try:
+        data = item.path.read_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
+        acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang)
+        page_starts, parts, offset = [], [], 0
+        for page in acquired.pages:
+            page_starts.append(offset)
+            parts.append(page.text)
+            offset += len(page.text) + len(PAGE_BREAK)
+        text = PAGE_BREAK.join(parts)  # pages are NFC already, so offsets stay page offsets
+        stage = "restore"
+        quality = diacritics.text_quality(text)
+        confidences = [p.confidence for p in acquired.pages if p.confidence is not None]
+        if confidences:
+            quality *= sum(confidences) / len(confidences)
+        stage = "extract"
+        extraction = extractors.extract(text)
+    except ocr.AcquisitionError as exc:
+        return FileError(item.source_path, stage, exc.kind, str(exc))
+    except PermissionError as exc:
+        return FileError(item.source_path, stage, "unreadable", f"permission denied ({exc.strerror})")
+    except OSError as exc:
+        return FileError(item.source_path, stage, "unreadable", exc.strerror or str(exc))
+    except Exception as exc:  # a bug must not stop the batch; the row says where it happened
+        return FileError(item.source_path, stage, "internal", f"{type(exc).__name__}: {exc}")
+    return Document(
+        doc_id=sha256[:16],
+        source_path=item.source_path,
+        sha256=sha256,
+        text=text,
+        page_starts=page_starts,
+        page_sources=[p.source for p in acquired.pages],
+        restored=False,
+        quality=quality,
+        extraction=extraction,
+    )
