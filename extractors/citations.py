@@ -36,7 +36,7 @@ _LAW_HEAD = re.compile(
     r"\W*(?P<type>(?P<constitution>hi\S{1,2}n\s+ph\S{1,2}p)|(?P<code>b[o\S]\s+lu\S{1,2}t)|lu\S{1,2}t|"
     r"(?P<ordinance>ph\S{1,2}p\s+l\S{1,2}nh))(?![a-z])"
 )
-_CUA = re.compile(r"[ \t]*\n?[ \t]*c[uitl]{0,2}a\s+")
+_CUA = re.compile(r"[ \t]*\n?[ \t]*c[uitl]{1,2}a\s+")
 # Words that open the title of a cited document: citations after them are
 # mentioned inside that title, not cited alongside it.
 _TITLE_MARKERS = re.compile(
@@ -53,7 +53,7 @@ _PREAMBLE_END = re.compile(
     r"ch[i1l]\s+th[i1l]|ban\s+h\S{1,2}nh)\s*:|[dp]i\S{1,2}u\s+1\b|ch\S{1,2}\S?ng\s+(?:i|1)\b)"
 )
 _PARAGRAPH_START = re.compile(
-    rf"{_CAN_CU}|(?m:^[\W_]*(?P<proposal>theo|x\S{{1,2}}t\s+[dp]\S\s+ngh|th\S{{1,2}}c\s+hi\S{{1,2}}n)(?![a-z]))"
+    rf"{_CAN_CU}|(?m:^[\W_]*(?P<proposal>theo|x\S{{1,2}}t|th\S{{1,2}}c\s+hi\S{{1,2}}n)(?![a-z]))"
 )
 _REPLACES_BEFORE = re.compile(r"thay\s+th\S(?:\s+cho)?\s*(?:cac\s+)?$")
 
@@ -269,7 +269,7 @@ def _list_defaults(text: str, folded: str, para: _Paragraph) -> tuple[str | None
 
 def _proposal_issuer(text: str, folded: str, para: _Paragraph) -> str | None:
     """The body that proposed: "Theo đề nghị của Giám đốc Sở X tại Tờ trình …"."""
-    m = re.compile(r"[dp]\S\s+ngh\S{1,2}\s+c[uitl]{0,2}a\s+").search(folded, para.start, para.end)
+    m = re.compile(r"[dp]\S\s+ngh\S{1,2}\s+c[uitl]{1,2}a\s+").search(folded, para.start, para.end)
     if not m:
         return None
     body = parse_body(text, folded, m.end())

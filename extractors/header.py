@@ -140,12 +140,18 @@ def _title(text: str, folded: str, after: int, end: int, h: Header) -> None:
 
 
 def _letter_title(text: str, folded: str, end: int, h: Header) -> None:
+    """The subject line of a letter: "V/v …", with its wrapped lines."""
     m = re.compile(r"(?m)^[ \t]*v\s*/\s*v\b").search(folded, 0, end)
-    if m:
-        stop = text.find("\n\n", m.start())
-        stop = end if stop < 0 or stop > end else stop
-        h.title = squash(text[m.start():stop])
-        h.spans["title"] = (m.start(), stop)
+    if not m:
+        return
+    stop = m.start()
+    for start, line_end in _lines(text, m.start(), end):
+        line = folded[start:line_end]
+        if not line.strip() or (start > m.start() and (_PLACE_DATE.search(line) or _SO.search(line) or _LETTER.match(line))):
+            break
+        stop = line_end
+    h.title = squash(text[m.start():stop])
+    h.spans["title"] = (m.start(), stop)
 
 
 def _issuer_from_block(text: str, folded: str, block_end: int) -> tuple[str, int, int] | None:

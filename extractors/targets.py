@@ -43,15 +43,21 @@ _ITEM_START = re.compile(r"(?:\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ][)])[ \t]|\n
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)|\n[ \t]*\n|\n[ \t]*[-+•]|\s+v\S\s+t\S{1,2}ng\s+\d|\)|,\s+th\S{1,2}i\s+gian")
 _LEAD_IN = re.compile(r"(?m)^[^\n]*:[ \t]*$")
 # "… cho <subject> năm 2022", "Đối với <subject>:", "… của <subject> phải đạt".
-_SUBJECT_KEYWORD = re.compile(r"(?<![a-z])(?=(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c\S{1,2}a|giao)\s)")
+_SUBJECT_KEYWORD = re.compile(r"(?<![a-z])(?=(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c[uitl]{1,2}a|giao)\s)")
 _SUBJECT_AFTER = re.compile(
-    r"(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c\S{1,2}a|giao)\s+(?P<subject>[^:()%]{3,200}?)"
+    r"(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c[uitl]{1,2}a|giao)\s+(?P<subject>[^:()%]{3,200}?)"
     r"(?=\s*(?::|\(|\s(?:t\S\s+)?n\S{1,2}m\s+\d|\sn\S{1,2}\S?\s+sau|\sph\S{1,2}i\s|\s[dp]\S{1,2}t\s|"
     r"\s[dp]\S{1,2}\S?c\s+giao|\str\S{1,2}n\s+[dp]\S{1,2}a\s+b\S{1,2}n|$))"
 )
-# "<subject> được giao / thực hiện / phải đạt …".
+# "<subject> được giao / thực hiện / phải đạt / phấn đấu / bảo đảm …".
 _SUBJECT_BEFORE_VERB = re.compile(
-    r"(?P<subject>[^:;()%\n]+?)\s+(?:[dp]\S{1,2}\S?c\s+giao|th\S{1,2}c\s+hi\S{1,2}n|ph\S{1,2}i\s+[dp]\S{1,2}t)"
+    r"(?P<subject>[^:;()%\n]+?)\s+(?:[dp]\S{1,2}\S?c\s+giao|th\S{1,2}c\s+hi\S{1,2}n|ph\S{1,2}i|"
+    r"ph\S{1,2}n\s+[dp]\S{1,2}u|c\S{1,2}n\s+[dp]\S{1,2}t|[dp]\S{1,2}t|b\S{1,2}o\s+[dp]\S{1,2}m|[dp]\S{1,2}m\s+b\S{1,2}o)(?![a-z])"
+)
+# Verbs and comparators that end the words before a percentage ("… đạt tối thiểu").
+_TRAILING_VERBS = re.compile(
+    r"(?:\s+(?:ph\S{1,2}i|[dp]\S{1,2}t|t\S\s+l\S|t\S{1,2}\s+thi\S{1,2}u|\S{1,2}t\s+nh\S{1,2}t|tr\S{1,2}n|t\S|"
+    r"kh\S{1,2}ng\s+(?:th\S{1,2}p\s+h\S{1,2}n|d\S{1,2}\S?i|qu\S)|t\S{1,2}\s+[dp]a|d\S{1,2}\S?i|b\S{1,2}ng|l\S)(?![a-z]))+\s*$"
 )
 # Openings that are not part of the subject: "Trong năm 2022, ", "Theo Quyết định …, ".
 _OPENING = re.compile(
@@ -102,16 +108,22 @@ def _lead_in(text: str, folded: str, pos: int) -> tuple[int, int] | None:
     return _item_start(folded, found.start(), max(0, found.start() - 600)), found.end()
 
 
-def _subject(text: str, folded: str, start: int, pos: int) -> str | None:
-    """Who must reach the target, read from folded[start:pos]."""
+def _core_start(folded: str, start: int, pos: int) -> int:
+    """Where the words of an item begin, after its list mark and an opening phrase."""
     head = _LIST_MARK.match(folded, start, pos)
     start = head.end() if head else start
     opening = _OPENING.match(folded[start:pos])
-    if opening:
-        start += opening.end()
+    return start + opening.end() if opening else start
+
+
+def _subject_before_verb(text: str, folded: str, start: int, pos: int) -> str | None:
     verb = _SUBJECT_BEFORE_VERB.match(folded, start, pos)
     if verb and len(verb.group("subject").split()) <= 12:
         return _clean(text[start:verb.end("subject")])
+    return None
+
+
+def _subject_after_keyword(text: str, folded: str, start: int, pos: int) -> str | None:
     for keyword in reversed(list(_SUBJECT_KEYWORD.finditer(folded, start, pos))):
         m = _SUBJECT_AFTER.match(folded, keyword.start(), pos)
         if m:
@@ -119,19 +131,42 @@ def _subject(text: str, folded: str, start: int, pos: int) -> str | None:
     return None
 
 
-def _metric(text: str, folded: str, item_start: int, pos: int, end: int) -> str | None:
-    """What is measured: after the percentage, or before it ("Tỷ lệ hồ sơ … phải đạt")."""
-    after = _clean(text[end:_clause_end(folded, end)])
-    before = folded[item_start:pos]
-    rate = re.search(r"(?<![a-z])t\S\s+l\S(?![a-z])", before)
-    if rate and re.match(r"\W*t\S\s+l\S\s+\S", before[rate.start():]) and rate.start() < 5:
-        # "Tỷ lệ hồ sơ … đối với … của … phải đạt X%": the metric opens the item.
-        stop = re.search(r"\s(?:[dp]\S{1,2}i\s+v\S{1,2}i|c\S{1,2}a|ph\S{1,2}i)\s", before[rate.start():])
-        phrase = text[item_start + rate.start():item_start + rate.start() + (stop.start() if stop else 0)] if stop else None
-        if phrase:
-            cleaned = _clean(phrase)
-            return cleaned[0].lower() + cleaned[1:] if cleaned else None
-    if after and rate:
+def _subject(text: str, folded: str, start: int, pos: int, lead_in: bool = False) -> str | None:
+    """Who must reach the target, read from folded[start:pos].
+
+    In an item the subject usually opens the sentence ("UBND cấp xã được giao …");
+    a lead-in line names it after "cho" or "đối với" ("Giao chỉ tiêu … cho các sở …:").
+    """
+    start = _core_start(folded, start, pos)
+    readers = (_subject_after_keyword, _subject_before_verb) if lead_in else (_subject_before_verb, _subject_after_keyword)
+    for read in readers:
+        subject = read(text, folded, start, pos)
+        if subject:
+            return subject
+    return None
+
+
+def _lowercase_first(phrase: str | None) -> str | None:
+    return phrase[0].lower() + phrase[1:] if phrase else None
+
+
+def _metric(text: str, folded: str, start: int, pos: int, end: int) -> str | None:
+    """What is measured: the words after the percentage, or the rate named before it
+    ("Tỷ lệ hồ sơ … của … phải đạt X%", "tỷ lệ … đạt trên 80%")."""
+    comparator_after = _AFTER_AT_LEAST.match(folded, end) or _AFTER_AT_MOST.match(folded, end)
+    after_start = comparator_after.end() if comparator_after else end
+    after = _clean(text[after_start:_clause_end(folded, end)])
+    clause_start = max(start, folded.rfind(":", start, pos) + 1, folded.rfind(";", start, pos) + 1)
+    core = _core_start(folded, clause_start, pos)
+    before = folded[core:pos]
+    rate = re.match(r"\W*t\S\s+l\S\s+\S", before)
+    if rate:
+        stop = re.search(r"\s(?:[dp]\S{1,2}i\s+v\S{1,2}i|c[uitl]{1,2}a)\s", before)
+        if not stop:
+            stop = _TRAILING_VERBS.search(before)
+        if stop:
+            return _lowercase_first(_clean(text[core:core + stop.start()]))
+    if after and re.search(r"(?<![a-z])t\S\s+l\S(?![a-z])", before):
         return "tỷ lệ " + after
     return after
 
@@ -206,10 +241,10 @@ def extract_targets(text: str, folded: str, default_year: int | None) -> list[Ta
             continue
         end = _clause_end(folded, m.end())
         clause_start = max(item_start, folded.rfind(";", item_start, m.start()) + 1)
-        subject = _subject(text, folded, clause_start, m.start())
+        subject = _subject(text, folded, clause_start, m.start()) or _subject(text, folded, item_start, m.start())
         year = _year(folded, item_start, end)
         if lead:
-            subject = subject or _subject(text, folded, lead[0], lead[1])
+            subject = subject or _subject(text, folded, lead[0], lead[1], lead_in=True)
             year = year or _year(folded, lead[0], lead[1])
         target = Target(
             subject=subject,
