@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import process, fuzz
 
-from .folding import best_phrase, fold_key
+from .folding import best_phrase, fold_key, looks_damaged
 from .lexicon import CENTRAL_CITIES, NAMED_BODY_KEYS, PERSON_TITLES, PROVINCE_KEYS
 
 _LEVELS = {
@@ -54,6 +54,8 @@ def match_province(name: str, threshold: float = 85.0) -> str | None:
         return None
     if key in PROVINCE_KEYS:
         return PROVINCE_KEYS[key]
+    if not looks_damaged(name):
+        return None
     found = process.extractOne(key, PROVINCE_KEYS.keys(), scorer=fuzz.ratio, score_cutoff=threshold)
     return PROVINCE_KEYS[found[0]] if found else None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .bodies import parse_body
 from .dates import date_after, find_dates
-from .folding import fold, fold_key, squash
+from .folding import fold_key, looks_damaged, squash
 from .lexicon import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, TYPE_BY_CODE, law_names, repair_code
 from .model import Citation
 from rapidfuzz import process, fuzz
@@ -151,21 +151,9 @@ def find_numbered(text: str, folded: str) -> list[_Found]:
     return found
 
 
-# The shape of a Vietnamese syllable without its marks: onset, vowels, coda.
-_SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
-
-
-def _looks_damaged(name: str) -> bool:
-    """Written without marks, or with a word no Vietnamese syllable has the shape of ("Ludt")."""
-    words = re.findall(r"\S+", fold(name))
-    return name.isascii() or any(
-        not _SYLLABLE_SHAPE.fullmatch(w.strip(",.;:()")) for w in words if w.strip(",.;:()-")
-    )
-
-
 def _law_name(raw_name: str) -> str:
     name = squash(raw_name).strip(" ,;.")
-    if not _looks_damaged(name):
+    if not looks_damaged(name):
         return name
     found = process.extractOne(fold_key(name), law_names().keys(), scorer=fuzz.ratio, score_cutoff=85)
     return law_names()[found[0]] if found else name

@@ -50,6 +50,18 @@ def fold_key(text: str) -> str:
 
 
 _WORD = re.compile(r"\S+")
+# The shape of a Vietnamese syllable without its marks: onset, vowels, coda.
+_SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def looks_damaged(phrase: str) -> bool:
+    """Written without marks, or with a word no Vietnamese syllable has the shape of ("Ludt", "Humg").
+
+    Only damaged text is matched fuzzily against a vocabulary: in clean text
+    "Gia Lâm" is a district, not a misspelt "Gia Lai".
+    """
+    words = [w.strip(",.;:()-") for w in fold(phrase).split()]
+    return phrase.isascii() or any(w and not _SYLLABLE_SHAPE.fullmatch(w) for w in words)
 
 
 def best_phrase(

@@ -27,11 +27,14 @@ _NOT_TARGET = re.compile(
     r"r\S{1,2}t\s+th\S{1,2}p|m\S{1,2}c\s+[dp]\S{1,2}ng|l\S\s+ph\S|thu\S{1,2}\s+su\S{1,2}t|l\S{1,2}i\s+su\S{1,2}t|"
     r"gi\S{1,2}m\s+tr\S|so\s+v\S{1,2}i|th\S{1,2}c\s+t\S)(?![a-z])[^%]*$"
 )
-_AT_LEAST = re.compile(
-    r"(?:t\S{1,2}\s+thi\S{1,2}u|\S{1,2}t\s+nh\S{1,2}t|kh\S{1,2}ng\s+(?:th\S{1,2}p|\S{1,2}t)\s+h\S{1,2}n|"
-    r"kh\S{1,2}ng\s+d\S{1,2}\S?i|tr\S{1,2}n|t\S)\s*$"
+# The words right before a percentage, in their order: a verb ("phải đạt", "là"),
+# "tỷ lệ", and a comparator ("từ", "tối thiểu", "không quá" …).
+_BEFORE_NUMBER = re.compile(
+    r"(?:\s+(?:ph\S{1,2}i\s+)?[dp]\S{1,2}t|\s+l\S|\s+b\S{1,2}ng)?(?:\s+t\S\s+l\S)?"
+    r"(?:\s+(?:(?P<at_least>t\S{1,2}\s+thi\S{1,2}u|\S{1,2}t\s+nh\S{1,2}t|tr\S{1,2}n|t\S|"
+    r"kh\S{1,2}ng\s+(?:th\S{1,2}p\s+h\S{1,2}n|\S{1,2}t\s+h\S{1,2}n|d\S{1,2}\S?i))|"
+    r"(?P<at_most>t\S{1,2}\s+[dp]a|kh\S{1,2}ng\s+(?:v\S{1,2}\S?t\s+)?qu\S|d\S{1,2}\S?i))(?:\s+l\S)?)?\s*$"
 )
-_AT_MOST = re.compile(r"(?:t\S{1,2}\s+[dp]a|kh\S{1,2}ng\s+(?:v\S{1,2}\S?t\s+)?qu\S|d\S{1,2}\S?i)\s*$")
 _AFTER_AT_LEAST = re.compile(r"\s*tr\S\s+l\S{1,2}n")
 _AFTER_AT_MOST = re.compile(r"\s*tr\S\s+xu\S{1,2}ng")
 _ANNUAL = re.compile(
@@ -39,7 +42,11 @@ _ANNUAL = re.compile(
 )
 _ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}(?:h\S{1,2}ng\s+n\S{1,2}m|c\S{1,2}c\s+n\S{1,2}m\s+ti\S{1,2}p|m\S{1,2}i\s+n\S{1,2}m)")
 _YEAR = re.compile(r"n\S{1,2}m\s+((?:19|20)\d\d)(?!\d)")
-_ITEM_START = re.compile(r"(?:\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ][)])[ \t]|\n[ \t]*\n|(?<=:)[ \t]*\n)")
+# Where an item or sentence begins: a list mark, a blank line, a line after a
+# colon, or the end of the previous sentence (PDF text has no blank lines).
+_ITEM_START = re.compile(
+    r"(?:\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ][)])[ \t]|\n[ \t]*\n|(?<=:)[ \t]*\n|(?<=\.)[ \t]*\n|(?<=[a-z0-9)]\.)[ \t]+)"
+)
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)|\n[ \t]*\n|\n[ \t]*[-+•]|\s+v\S\s+t\S{1,2}ng\s+\d|\)|,\s+th\S{1,2}i\s+gian")
 _LEAD_IN = re.compile(r"(?m)^[^\n]*:[ \t]*$")
 # "… cho <subject> năm 2022", "Đối với <subject>:", "… của <subject> phải đạt".
@@ -54,14 +61,9 @@ _SUBJECT_BEFORE_VERB = re.compile(
     r"(?P<subject>[^:;()%\n]+?)\s+(?:[dp]\S{1,2}\S?c\s+giao|th\S{1,2}c\s+hi\S{1,2}n|ph\S{1,2}i|"
     r"ph\S{1,2}n\s+[dp]\S{1,2}u|c\S{1,2}n\s+[dp]\S{1,2}t|[dp]\S{1,2}t|b\S{1,2}o\s+[dp]\S{1,2}m|[dp]\S{1,2}m\s+b\S{1,2}o)(?![a-z])"
 )
-# Verbs and comparators that end the words before a percentage ("… đạt tối thiểu").
-_TRAILING_VERBS = re.compile(
-    r"(?:\s+(?:ph\S{1,2}i|[dp]\S{1,2}t|t\S\s+l\S|t\S{1,2}\s+thi\S{1,2}u|\S{1,2}t\s+nh\S{1,2}t|tr\S{1,2}n|t\S|"
-    r"kh\S{1,2}ng\s+(?:th\S{1,2}p\s+h\S{1,2}n|d\S{1,2}\S?i|qu\S)|t\S{1,2}\s+[dp]a|d\S{1,2}\S?i|b\S{1,2}ng|l\S)(?![a-z]))+\s*$"
-)
 # Openings that are not part of the subject: "Trong năm 2022, ", "Theo Quyết định …, ".
 _OPENING = re.compile(
-    r"^(?:\W*(?:trong|[dp]\S{1,2}n(?:\s+h\S{1,2}t)?|t\S)\s+n\S{1,2}m\s+\d{4}\s*,\s*|\W*theo\s[^,]*,\s*)"
+    r"^(?:\W*(?:ph\S{1,2}n\s+[dp]\S{1,2}u\s+)?(?:trong|[dp]\S{1,2}n(?:\s+h\S{1,2}t)?|t\S)\s+n\S{1,2}m\s+\d{4}\s*,\s*|\W*theo\s[^,]*,\s*)"
 )
 _LIST_MARK = re.compile(r"[\s\-+•]*(?:\d{1,2}[.)]|[a-zđ][)])?\s*")
 
@@ -72,12 +74,10 @@ def _number(value: str) -> float:
 
 
 def _comparator(folded: str, clause_start: int, start: int, end: int) -> str:
-    before = folded[max(clause_start, start - 30):start]
-    before = re.sub(r"t\S{1,2}\s+l\S\s*$", "", before.rstrip()).rstrip()  # "đạt tỷ lệ từ"
-    before = re.sub(r"(?:[dp]\S{1,2}t|t\S{1,2}\s+l\S)\s*$", "", before).rstrip()
-    if _AFTER_AT_LEAST.match(folded, end) or _AT_LEAST.search(before):
+    before = _BEFORE_NUMBER.search(folded, max(clause_start, start - 40), start)
+    if _AFTER_AT_LEAST.match(folded, end) or (before and before.group("at_least")):
         return ">="
-    if _AFTER_AT_MOST.match(folded, end) or _AT_MOST.search(before):
+    if _AFTER_AT_MOST.match(folded, end) or (before and before.group("at_most")):
         return "<="
     return "="
 
@@ -118,7 +118,8 @@ def _core_start(folded: str, start: int, pos: int) -> int:
 
 def _subject_before_verb(text: str, folded: str, start: int, pos: int) -> str | None:
     verb = _SUBJECT_BEFORE_VERB.match(folded, start, pos)
-    if verb and len(verb.group("subject").split()) <= 12:
+    # "Tỷ lệ hồ sơ … phải đạt": the words before the verb name the metric, not who.
+    if verb and len(verb.group("subject").split()) <= 12 and not re.match(r"t\S\s+l\S(?![a-z])", verb.group("subject")):
         return _clean(text[start:verb.end("subject")])
     return None
 
@@ -163,7 +164,7 @@ def _metric(text: str, folded: str, start: int, pos: int, end: int) -> str | Non
     if rate:
         stop = re.search(r"\s(?:[dp]\S{1,2}i\s+v\S{1,2}i|c[uitl]{1,2}a)\s", before)
         if not stop:
-            stop = _TRAILING_VERBS.search(before)
+            stop = _BEFORE_NUMBER.search(before)
         if stop:
             return _lowercase_first(_clean(text[core:core + stop.start()]))
     if after and re.search(r"(?<![a-z])t\S\s+l\S(?![a-z])", before):

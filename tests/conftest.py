@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for tools.render
+
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "tests" / "data" / "gold"
+DOCS = ROOT / "tests" / "data" / "docs"
+
+
+@pytest.fixture(scope="session")
+def corpus_output(tmp_path_factory):
+    """The pipeline's outputs for the sample corpus (run once per session)."""
+    from pipeline import run
+
+    out = tmp_path_factory.mktemp("corpus_out")
+    result, _ = run([CORPUS], out, jobs=1, progress=False)
+    return out, result

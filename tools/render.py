@@ -1,0 +1,94 @@
+"""Render Vietnamese text as a text PDF or as a scanned page, for tests and benchmarks.
+
+Tests must run the real PDF reader and the real Tesseract on real files; these
+helpers make such files from known text, so the truth is known too.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+SANS = FONT_DIR / "DejaVuSans.ttf"
+SERIF = FONT_DIR / "DejaVuSerif.ttf"
+
+
+def text_to_pdf(text: str, path: Path, font: Path = SANS) -> Path:
+    """A text PDF of `text`: one paragraph per line, tab-separated runs as ruled tables."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 15, 15)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    pdf.add_font("Body", fname=str(font))
+    pdf.set_font("Body", size=11)
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if "\t" in lines[i]:
+            rows = []
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append(lines[i].split("\t"))
+                i += 1
+            width = max(len(r) for r in rows)
+            pdf.set_font("Body", size=9)
+            with pdf.table(first_row_as_headings=False, line_height=5) as table:
+                for cells in rows:
+                    row = table.row()
+                    for cell in cells + [""] * (width - len(cells)):
+                        row.cell(cell)
+            pdf.set_font("Body", size=11)
+            continue
+        if lines[i].strip():
+            pdf.multi_cell(0, 6, lines[i].strip(), new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(3)
+        i += 1
+    pdf.output(str(path))
+    return path
+
+
+def render_page(lines: list[str], dpi: int = 200, font: Path = SERIF, size_pt: float = 12) -> Image.Image:
+    """An A4 page image with `lines` typeset at `dpi` (black on white)."""
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    face = ImageFont.truetype(str(font), int(size_pt * dpi / 72))
+    x, y = int(0.9 * dpi), int(0.8 * dpi)
+    step = int(size_pt * dpi / 72 * 1.5)
+    for line in lines:
+        if y > height - dpi:
+            break
+        draw.text((x, y), line, font=face, fill=0)
+        y += step
+    return page
+
+
+def degrade(page: Image.Image, *, noise: float = 0.02, blur: float = 0.6, skew: float = 0.0,
+            seed: int = 0) -> Image.Image:
+    """What a scanner does to a page: speckle noise, blur and a small rotation."""
+    rng = random.Random(seed)
+    image = page.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255) if skew else page.copy()
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    pixels = image.load()
+    w, h = image.size
+    for _ in range(int(w * h * noise / 50)):
+        px, py = rng.randrange(w), rng.randrange(h)
+        shade = rng.choice((0, 80, 255))
+        for dx in range(2):
+            for dy in range(2):
+                if px + dx < w and py + dy < h:
+                    pixels[px + dx, py + dy] = shade
+    return image
+
+
+def image_to_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
+    """An image-only PDF (a scan without a text layer) of the page images."""
+    first, *rest = [im.convert("RGB") for im in images]
+    first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest)
+    return path
