@@ -16,16 +16,14 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from .bodies import issuer_level, match_province, parse_body, read_place
-from .citations import normalise_number, symbol_type
+from .citations import SYMBOL, normalise_number, symbol_issuer, symbol_type
 from .dates import date_after
 from .folding import fold, fold_key, squash
 from .lexicon import CENTRAL_CITIES, DOC_TYPE_PATTERNS, PROVINCE_KEYS, SURNAMES
 from .model import Header
 
-_CODE = r"(?:[A-ZĐ] (?=[A-ZĐ]+[-/]))?[A-ZĐ0-9][A-ZĐa-zđ0-9&]*"
 _HEADER_NUMBER = re.compile(
-    rf"(?:(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?)?[ \t]*"
-    rf"(?P<sym>[/-][ \t]?{_CODE}(?:[ \t]?[-/][ \t]*{_CODE})*)"
+    rf"(?:(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?)?[ \t]*(?P<sym>{SYMBOL})"
 )
 _SO = re.compile(r"(?m)(?<![a-z0-9])s[o0-9e\S]?\s*:[ \t]*")
 _PLACE_DATE = re.compile(r",[ \t]*ng\S{1,2}y[ \t]*\d{0,2}[ \t]*(?:th\S{1,3}ng|/)")
@@ -301,6 +299,8 @@ def extract_header(text: str, folded: str) -> Header:
         h.issuer = found[0]
         h.spans["issuer"] = found[1:]
     _complete_issuer(text, folded, h)
+    if h.issuer is None and h.symbol:
+        h.issuer = symbol_issuer(h.symbol)  # the header is cut off or unreadable
     if h.doc_type is None:
         if _LETTER.search(folded, 0, end + 200):
             h.doc_type = "Công văn"

@@ -74,6 +74,20 @@ TYPE_BY_CODE = {
     "L": "Lệnh",
 }
 
+# Bodies that a symbol names ("TT-BYT" is a circular of the Ministry of Health).
+ISSUER_BY_CODE = {
+    "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "VPCP": "Văn phòng Chính phủ", "TTCP": "Thanh tra Chính phủ", "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "BQP": "Bộ Quốc phòng", "BCA": "Bộ Công an", "BNG": "Bộ Ngoại giao", "BNV": "Bộ Nội vụ",
+    "BTP": "Bộ Tư pháp", "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BTC": "Bộ Tài chính", "BCT": "Bộ Công Thương",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "BNNMT": "Bộ Nông nghiệp và Môi trường",
+    "BGTVT": "Bộ Giao thông vận tải", "BXD": "Bộ Xây dựng", "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BTTTT": "Bộ Thông tin và Truyền thông", "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo", "BYT": "Bộ Y tế", "BHXH": "Bảo hiểm xã hội Việt Nam",
+}
+
+
 # Codes seen in symbols; an OCR-damaged code ("0D", "NO", "QD") is mapped to
 # the known code that it is confusable with.
 KNOWN_CODES = set(TYPE_BY_CODE) | {
@@ -83,7 +97,7 @@ KNOWN_CODES = set(TYPE_BY_CODE) | {
     "BKHCN", "BQP", "BCA", "BNG", "NHNN", "TTCP", "UBTVQH", "CTN", "VP",
     "STTTT", "SKHCN", "SNV", "STC", "STP", "SYT", "SXD", "SKHĐT", "SGDĐT",
     "SNNPTNT", "STNMT", "SLĐTBXH", "SVHTTDL", "SCT", "SGTVT", "BHXH", "UBDT",
-}
+} | set(ISSUER_BY_CODE)
 
 _CONFUSABLE = str.maketrans({"Đ": "D", "0": "O", "Q": "O", "1": "I", "l": "I"})
 

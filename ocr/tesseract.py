@@ -13,6 +13,7 @@ from functools import cache
 from PIL import Image
 
 from .model import AcquisitionError
+from .preprocess import prepare
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -38,7 +39,7 @@ def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> tu
         raise AcquisitionError("ocr-unavailable", reason)
     try:
         data = pytesseract.image_to_data(
-            image, lang=lang, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
+            prepare(image), lang=lang, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
         )
     except RuntimeError as exc:  # pytesseract's timeout
         raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page") from exc

@@ -52,20 +52,39 @@ def text_to_pdf(text: str, path: Path, font: Path = SANS) -> Path:
     return path
 
 
-def render_page(lines: list[str], dpi: int = 200, font: Path = SERIF, size_pt: float = 12) -> Image.Image:
-    """An A4 page image with `lines` typeset at `dpi` (black on white)."""
+def wrap(lines: list[str], face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Break lines that are wider than `width` pixels at spaces."""
+    wrapped = []
+    for line in lines:
+        words, current = line.split(" "), ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if current and face.getlength(candidate) > width:
+                wrapped.append(current)
+                current = word
+            else:
+                current = candidate
+        wrapped.append(current)
+    return wrapped
+
+
+def render_page(lines: list[str], dpi: int = 200, font: Path = SERIF, size_pt: float = 12) -> tuple[Image.Image, list[str]]:
+    """An A4 page image with `lines` typeset at `dpi` (black on white), and the
+    lines as they were set (wrapped to the page, cut at its foot)."""
     width, height = int(8.27 * dpi), int(11.69 * dpi)
     page = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(page)
     face = ImageFont.truetype(str(font), int(size_pt * dpi / 72))
     x, y = int(0.9 * dpi), int(0.8 * dpi)
     step = int(size_pt * dpi / 72 * 1.5)
-    for line in lines:
+    placed = []
+    for line in wrap(lines, face, width - 2 * x):
         if y > height - dpi:
             break
         draw.text((x, y), line, font=face, fill=0)
+        placed.append(line)
         y += step
-    return page
+    return page, placed
 
 
 def degrade(page: Image.Image, *, noise: float = 0.02, blur: float = 0.6, skew: float = 0.0,
@@ -77,13 +96,9 @@ def degrade(page: Image.Image, *, noise: float = 0.02, blur: float = 0.6, skew: 
         image = image.filter(ImageFilter.GaussianBlur(blur))
     pixels = image.load()
     w, h = image.size
-    for _ in range(int(w * h * noise / 50)):
+    for _ in range(int(w * h * noise)):
         px, py = rng.randrange(w), rng.randrange(h)
-        shade = rng.choice((0, 80, 255))
-        for dx in range(2):
-            for dy in range(2):
-                if px + dx < w and py + dy < h:
-                    pixels[px + dx, py + dy] = shade
+        pixels[px, py] = rng.choice((0, 96, 160, 255))
     return image
 
 

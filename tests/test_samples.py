@@ -1,0 +1,109 @@
+"""The five sample decrees end to end: scores against gold, and every span checkable."""
+
+import re
+import unicodedata
+
+import pytest
+
+from extractors.folding import fold, squash
+from pipeline.evaluate import evaluate
+from tests.conftest import GOLD
+
+
+def test_gold_scores_meet_the_bars(corpus_output):
+    out, _ = corpus_output
+    report = evaluate(GOLD, out)
+    assert report.documents == 5 and not report.missing
+    assert report.header_accuracy >= 0.95, report.mistakes
+    assert report.sets["legal_bases"].f1 >= 0.95, report.mistakes
+    assert report.sets["references"].f1 >= 0.90, report.mistakes
+    assert report.sets["targets"].f1 >= 0.90, report.mistakes
+
+
+def test_hung_yen_sample_reads_through_ocr_damage(corpus_output):
+    """The sample OCRed without a Vietnamese model, with no restoration stage."""
+    _, result = corpus_output
+    doc = next(d for d in result.documents if d.source_path.startswith("004"))
+    h = doc.extraction.header
+    assert (h.number, h.issue_date, h.issuer, h.place) == (
+        "1042/QĐ-UBND", "2025-05-07", "Ủy ban nhân dân tỉnh Hưng Yên", "Hưng Yên")
+    numbers = [c.number for c in doc.extraction.legal_bases]
+    assert "06-NQ/TU" in numbers and "571/QĐ-UBND" in numbers  # "06-NO/TU", "571/0D-UBND" in the text
+    assert doc.quality < 0.8  # the text is recognisably damaged
+
+
+def _key(value: str) -> str:
+    return re.sub(r"[\s\-/]", "", fold(value))
+
+
+def test_every_span_contains_its_value(corpus_output):
+    _, result = corpus_output
+    checked = 0
+    for doc in result.documents:
+        text = doc.text
+        items = doc.extraction.legal_bases + doc.extraction.references
+        for c in items:
+            assert text[c.start:c.end] == c.raw
+            if c.number:
+                # the number as written, up to OCR damage that the normaliser repairs
+                written = _key(c.raw).replace("0d", "qd").replace("no", "nq")
+                assert _key(c.number).replace("no", "nq") in written, (c.number, c.raw)
+            if c.date:
+                year = c.date[:4]
+                assert year in c.raw
+            checked += 1
+        for t in doc.extraction.targets:
+            assert text[t.start:t.end] == t.raw
+            value = f"{t.value:g}".replace(".", ",")
+            assert re.search(rf"(?<!\d){re.escape(value)}(?:[.,]0)?\s*%", t.raw.replace(".", ",")), (t.value, t.raw)
+            checked += 1
+        h = doc.extraction.header
+        for field, (start, end) in h.spans.items():
+            span, value = text[start:end], getattr(h, field)
+            if field == "title":
+                assert squash(span) == value
+            elif field == "signer":
+                assert fold(span) == fold(value)
+            elif field == "number" and value:
+                assert value.split("/")[0] in span
+            elif field == "issue_date":
+                assert value[:4] in span
+            checked += 1
+    assert checked > 100
+
+
+def test_outputs_have_the_schema_columns_and_load_in_pandas(corpus_output):
+    pd = pytest.importorskip("pandas")
+    from pipeline.output import (DOCUMENT_COLUMNS, ERROR_COLUMNS, LEGAL_BASIS_COLUMNS, REFERENCE_COLUMNS,
+                                 TARGET_COLUMNS)
+
+    out, _ = corpus_output
+    for name, columns in [("documents", DOCUMENT_COLUMNS), ("legal_bases", LEGAL_BASIS_COLUMNS),
+                          ("references", REFERENCE_COLUMNS), ("targets", TARGET_COLUMNS), ("errors", ERROR_COLUMNS)]:
+        frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == columns
+        for column in frame.columns:
+            assert not frame[column].isin(["None", "nan", "NaN"]).any(), (name, column)
+    documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    assert len(documents) == 5
+    for value in documents["title"]:
+        assert value == unicodedata.normalize("NFC", value)
+    texts = {p.stem for p in (out / "text").glob("*.txt")}
+    assert texts == set(documents["doc_id"])
+    targets = pd.read_csv(out / "targets.csv")
+    assert targets["value"].dtype.kind in "if" and len(targets) == 40
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5
+
+
+def test_doc_ids_are_stable_content_hashes(corpus_output, tmp_path):
+    from pipeline import run
+    from tests.conftest import CORPUS
+
+    out, result = corpus_output
+    copy = tmp_path / "renamed"
+    copy.mkdir()
+    for doc in result.documents:
+        (copy / f"renamed-{doc.source_path}").write_bytes((CORPUS / doc.source_path).read_bytes())
+    again, _ = run([copy], tmp_path / "out", progress=False)
+    assert sorted(d.doc_id for d in again.documents) == sorted(d.doc_id for d in result.documents)
