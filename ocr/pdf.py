@@ -52,16 +52,16 @@ def read_pdf(data: bytes, *, ocr: bool = True, max_pages: int | None = None, lan
     """Text of every page; pages without a usable text layer are OCRed when `ocr` is on."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.psparser import PSException
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise AcquisitionError("not-pdf", "not a PDF: the file does not start with %PDF")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as exc:
-        raise AcquisitionError("password", "password-protected PDF: it cannot be opened without its password") from exc
-    except (PSException, ValueError, KeyError, TypeError) as exc:
-        raise AcquisitionError("damaged", f"damaged or truncated PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # pdfplumber wraps pdfminer's many exception types
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise AcquisitionError("password", "password-protected PDF: it cannot be opened without its password") from exc
+        raise AcquisitionError("damaged", f"damaged or truncated PDF ({type(cause).__name__}: {cause})") from exc
     pages: list[PageText] = []
     with pdf:
         try:

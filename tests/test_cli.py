@@ -1,0 +1,59 @@
+"""The `decrees` command: exit codes, options and output files."""
+
+import subprocess
+import sys
+
+from ocr.plaintext import strip_markup
+from pipeline.cli import EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, main
+from tests.conftest import CORPUS, GOLD
+
+SAMPLE = CORPUS / "003_802ea2d470f25e0f.txt"
+
+
+def test_extract_then_eval(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["extract", str(CORPUS), "--out", str(out), "--jobs", "2", "--quiet"]) == EXIT_OK
+    assert main(["eval", "--gold", str(GOLD), "--out", str(out), "--json", str(tmp_path / "scores.json")]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "legal_bases" in printed and "F1" in printed
+    assert '"header_accuracy"' in (tmp_path / "scores.json").read_text(encoding="utf-8")
+
+
+def test_excel_option_writes_a_bom(tmp_path):
+    out = tmp_path / "out"
+    assert main(["extract", str(SAMPLE), "--out", str(out), "--excel", "--quiet"]) == EXIT_OK
+    assert (out / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    plain = tmp_path / "plain"
+    assert main(["extract", str(SAMPLE), "--out", str(plain), "--quiet"]) == EXIT_OK
+    assert not (plain / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_missing_input_is_a_usage_error(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == EXIT_USAGE
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_unwritable_output_folder(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["extract", str(SAMPLE), "--out", str(blocker / "out"), "--quiet"]) == EXIT_OUTPUT
+
+
+def test_bad_option_is_a_usage_error():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(SAMPLE), "--jobs", "0"],
+                            capture_output=True, text=True)
+    assert result.returncode == EXIT_USAGE
+
+
+def test_word_documents(tmp_path):
+    import docx
+
+    text = strip_markup(SAMPLE.read_text(encoding="utf-8"))
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "in.docx")
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path / "in.docx"), "--out", str(out), "--quiet"]) == EXIT_OK
+    rows = (out / "legal_bases.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + 10  # header + the ten bases of the Hà Tĩnh decision
