@@ -1,4 +1,4 @@
-"""The `decrees` command: extract, eval.
+"""The `decrees` command: extract, restore, eval.
 
 Exit codes (fixed, for scripts):
   0  the run finished (files that failed are listed in errors.csv)
@@ -37,9 +37,16 @@ def _parser() -> argparse.ArgumentParser:
                          help="parallel worker processes (default: number of cores)")
     extract.add_argument("--excel", action="store_true", help="write CSV with a BOM so that Excel shows Vietnamese")
     extract.add_argument("--no-ocr", action="store_true", help="never OCR; pages without a text layer stay empty")
+    extract.add_argument("--no-restore", action="store_true",
+                         help="keep text without diacritics or garbled by OCR as it is (no restoration)")
     extract.add_argument("--max-pages", type=_positive, default=2000,
                          help="skip files with more pages than this (default: 2000)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+    restore = commands.add_parser("restore", help="print text with its diacritics restored and OCR errors corrected")
+    restore.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input (default)")
+    restore.add_argument("--mode", choices=["auto", "restore", "correct"], default="auto",
+                         help="auto: decide per line (default); restore: marks only; correct: OCR errors too")
 
     evaluate = commands.add_parser("eval", help="score an output folder against gold JSON files")
     evaluate.add_argument("--gold", type=Path, required=True, help="folder of gold *.json files")
@@ -65,7 +72,7 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"decrees: cannot write to the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_OUTPUT
-    options = Options(ocr=not args.no_ocr, max_pages=args.max_pages)
+    options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages)
     _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
                      progress=False if args.quiet else None)
     if not args.quiet:
@@ -90,10 +97,25 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _restore(args: argparse.Namespace) -> int:
+    import diacritics
+    from ocr.plaintext import decode
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"decrees: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = diacritics.restore(decode(data), force=None if args.mode == "auto" else args.mode)
+    sys.stdout.write(result.text)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    commands = {"extract": _extract, "eval": _eval, "restore": _restore}
     try:
-        return _extract(args) if args.command == "extract" else _eval(args)
+        return commands[args.command](args)
     except KeyboardInterrupt:
         print("decrees: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

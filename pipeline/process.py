@@ -16,6 +16,7 @@ from .document import PAGE_BREAK, Document, FileError
 @dataclass(frozen=True)
 class Options:
     ocr: bool = True
+    restore: bool = True
     max_pages: int | None = 2000
     lang: str = "vie"
 
@@ -27,13 +28,17 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
         data = item.path.read_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
         acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang)
-        page_starts, parts, offset = [], [], 0
-        for page in acquired.pages:
-            page_starts.append(offset)
-            parts.append(page.text)
-            offset += len(page.text) + len(PAGE_BREAK)
-        text = PAGE_BREAK.join(parts)  # pages are NFC already, so offsets stay page offsets
         stage = "restore"
+        page_starts, parts, offset, restored = [], [], 0, False
+        for page in acquired.pages:
+            page_text = page.text
+            if options.restore:
+                restoration = diacritics.restore(page_text)
+                page_text, restored = restoration.text, restored or restoration.changed
+            page_starts.append(offset)
+            parts.append(page_text)
+            offset += len(page_text) + len(PAGE_BREAK)
+        text = PAGE_BREAK.join(parts)
         quality = diacritics.text_quality(text)
         confidences = [p.confidence for p in acquired.pages if p.confidence is not None]
         if confidences:
@@ -55,7 +60,7 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
         text=text,
         page_starts=page_starts,
         page_sources=[p.source for p in acquired.pages],
-        restored=False,
+        restored=restored,
         quality=quality,
         extraction=extraction,
     )

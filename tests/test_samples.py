@@ -10,8 +10,9 @@ from pipeline.evaluate import evaluate
 from tests.conftest import GOLD
 
 
-def test_gold_scores_meet_the_bars(corpus_output):
-    out, _ = corpus_output
+@pytest.mark.parametrize("outputs", ["corpus_output", "corpus_output_unrestored"])
+def test_gold_scores_meet_the_bars(outputs, request):
+    out, _ = request.getfixturevalue(outputs)
     report = evaluate(GOLD, out)
     assert report.documents == 5 and not report.missing
     assert report.header_accuracy >= 0.95, report.mistakes
@@ -20,16 +21,29 @@ def test_gold_scores_meet_the_bars(corpus_output):
     assert report.sets["targets"].f1 >= 0.90, report.mistakes
 
 
-def test_hung_yen_sample_reads_through_ocr_damage(corpus_output):
+def test_hung_yen_sample_reads_through_ocr_damage(corpus_output_unrestored):
     """The sample OCRed without a Vietnamese model, with no restoration stage."""
-    _, result = corpus_output
+    _, result = corpus_output_unrestored
     doc = next(d for d in result.documents if d.source_path.startswith("004"))
     h = doc.extraction.header
     assert (h.number, h.issue_date, h.issuer, h.place) == (
         "1042/QĐ-UBND", "2025-05-07", "Ủy ban nhân dân tỉnh Hưng Yên", "Hưng Yên")
     numbers = [c.number for c in doc.extraction.legal_bases]
     assert "06-NQ/TU" in numbers and "571/QĐ-UBND" in numbers  # "06-NO/TU", "571/0D-UBND" in the text
-    assert doc.quality < 0.8  # the text is recognisably damaged
+    assert not doc.restored and doc.quality < 0.8  # the text is recognisably damaged
+
+
+def test_hung_yen_sample_is_restored(corpus_output):
+    """With restoration the damaged sample reads as Vietnamese; the clean samples are not touched."""
+    _, result = corpus_output
+    by_name = {d.source_path[:3]: d for d in result.documents}
+    assert [name for name, d in sorted(by_name.items()) if d.restored] == ["004"]
+    doc = by_name["004"]
+    assert doc.quality > 0.95
+    assert doc.extraction.header.title == (
+        "Giao chỉ tiêu tỷ lệ hồ sơ giải quyết thủ tục hành chính được xử lý trực tuyến toàn trình "
+        "cho các sở, ban, ngành và UBND các địa phương năm 2025")
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/02/2025;" in doc.text
 
 
 def _key(value: str) -> str:

@@ -1,0 +1,317 @@
+"""Restoring Vietnamese text that lost its diacritics or went through OCR
+without a Vietnamese model.
+
+Each line is first classified (`assess_line`): correct Vietnamese is kept as
+it is; a line typed without marks is restored (each word becomes one of the
+syllables that differ from it only by marks); an OCR-garbled line is
+corrected (each word may also become a syllable a few edits away, with a
+cost for each edit). In both cases the trigram model chooses among the
+candidates in context, with Viterbi decoding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .model import TrigramModel, load
+from .syllables import ABBREVIATION, GARBLED_TOKEN, NUMBER, TOKEN, apply_case, is_abbreviation, segments, strip_marks
+from .viterbi import decode
+
+KEEP, RESTORE, CORRECT = "keep", "restore", "correct"
+MAX_KEYS = 8  # unmarked forms considered for one garbled word
+TRUST_MARKED = 1.0  # log10 bonus for a correctly marked syllable in a corrected line
+GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
+# OCR's usual substitutes for Vietnamese letters (FINDINGS.md, the Hưng Yên sample):
+# rewriting them first lets a garbled word reach its syllable within the edit budget.
+_OCR_FIXES = [
+    (r"ii|ir|it|tr(?=\w)|w", "u"), (r"1", "l"), (r"[60§&]", "o"), (r"[€¢]", "e"), (r"@", "a"),
+    (r"\$", "s"), (r"^p(?!h)", "d"), (r"8", "e"), ("ﬁ", "fi"), ("ﬂ", "fl"),
+]
+# A two-digit "number" in a garbled line may be a word ("ty 18" is "tỷ lệ"): its
+# letter readings are candidates too, this much less likely (log10) than a number.
+DIGITS_AS_LETTERS = 1.0
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# Abbreviations that administrative documents use where laws write the words:
+# the decoder reads the words as the abbreviation's context.
+_EXPANSIONS = {
+    "UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "HDND": "hội đồng nhân dân",
+    "TTHC": "thủ tục hành chính", "DVCTT": "dịch vụ công trực tuyến", "CCHC": "cải cách hành chính",
+    "VPCP": "văn phòng chính phủ", "TW": "trung ương", "CNTT": "công nghệ thông tin", "PCT": "phó chủ tịch",
+}
+_CODE_LETTERS = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "BCD": "BCĐ", "DU": "ĐU", "QDLT": "QĐLT"}
+_VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_placements(syllable: str) -> set[str]:
+    """A syllable with its tone mark on each of its vowels: "hoà" and "hòa" are both in use."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) != 1:
+        return {syllable}
+    bare = [c for c in decomposed if c not in _TONES]
+    vowels = [i for i, c in enumerate(bare) if c in "aeiouy"]
+    forms = set()
+    for i in vowels:
+        letters = bare[:]
+        # the tone follows the vowel's own marks (circumflex, breve, horn)
+        j = i + 1
+        while j < len(letters) and unicodedata.combining(letters[j]):
+            j += 1
+        letters.insert(j, tones[0])
+        forms.add(unicodedata.normalize("NFC", "".join(letters)))
+    return forms | {syllable}
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """The valid Vietnamese syllables (17,973), lowercase with their marks, in both tone placements."""
+    text = resources.files("diacritics").joinpath("data/syllables.txt").read_text("utf-8")
+    return frozenset(form for line in text.splitlines() if line.strip() for form in _tone_placements(line.strip()))
+
+
+def _is_acronym(word: str) -> bool:
+    """An abbreviation, or short capitals the model does not know as a syllable ("BYT")."""
+    if is_abbreviation(word):
+        return True
+    return word.isalpha() and word.isupper() and len(word) <= 3 and strip_marks(word.lower()) not in load().candidates
+
+
+def _assessed_words(line: str) -> list[str]:
+    """The words that tell whether a line is damaged: no numbers, acronyms or
+    abbreviations of one or two letters ("b/c", "Ng.")."""
+    valid = syllables()
+    return [
+        w for w in GARBLED_TOKEN.findall(line)
+        if not w.isdigit() and not _is_acronym(w) and not (w.isalpha() and len(w) <= 2 and w.lower() not in valid)
+        and not (w[:1].isdigit())
+    ]
+
+
+@dataclass(frozen=True)
+class LineAssessment:
+    words: int
+    marked: float  # share of words with Vietnamese marks
+    invalid: float  # share of words that are no Vietnamese syllable
+    action: str  # keep, restore or correct
+
+
+def assess_line(line: str) -> LineAssessment:
+    """Whether a line is correct Vietnamese (keep), lost its marks (restore) or is garbled (correct)."""
+    valid = syllables()
+    words = _assessed_words(line)
+    if not words:
+        return LineAssessment(0, 0.0, 0.0, KEEP)
+    marked = sum(bool(_VIETNAMESE_MARKED.search(w)) for w in words) / len(words)
+    wrong = sum(w.lower() not in valid for w in words)
+    invalid = wrong / len(words)
+    if wrong >= 2 and invalid > 0.12 or len(words) >= 2 and invalid > 0.5:
+        action = CORRECT
+    elif marked < 0.25 and len(words) >= 3 or marked == 0 and len(words) >= 1 and invalid == 0 and len(words) > 1:
+        action = RESTORE
+    else:
+        action = KEEP
+    return LineAssessment(len(words), marked, invalid, action)
+
+
+def text_quality(text: str) -> float:
+    """Share of the words of `text` that are valid Vietnamese syllables (1.0 for no words)."""
+    valid = syllables()
+    words = _assessed_words(text)
+    if not words:
+        return 1.0
+    return sum(w.lower() in valid for w in words) / len(words)
+
+
+@dataclass
+class Restoration:
+    text: str
+    lines_restored: int
+    lines_corrected: int
+
+    changed: bool
+
+@cache
+def _keys() -> list[str]:
+    return sorted(load().candidates)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _edit_cost(written: str, key: str) -> float:
+    """Weighted edit distance (log10 units): OCR damages vowels (marks, shapes) far
+    more often than consonants, so vowel edits cost less."""
+    previous = [0.0]
+    for ch in key:
+        previous.append(previous[-1] + (0.8 if ch in _VOWELS else 1.6))
+    for i, w in enumerate(written, 1):
+        current = [previous[0] + (0.8 if w in _VOWELS else 1.6)]
+        for j, k in enumerate(key, 1):
+            if w == k:
+                substitute = previous[j - 1]
+            else:
+                substitute = previous[j - 1] + (0.6 if w in _VOWELS and k in _VOWELS else 1.8)
+            current.append(min(substitute, previous[j] + (0.8 if w in _VOWELS else 1.6),
+                               current[j - 1] + (0.8 if k in _VOWELS else 1.6)))
+        previous = current
+    return previous[-1]
+
+
+@cache
+def _garbled_candidates(folded: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """Syllables a garbled (folded) word may stand for, with log10 channel scores."""
+    model = load()
+    rewritten = folded
+    for wrong, right in _OCR_FIXES:
+        rewritten = re.sub(wrong, right, rewritten)
+    costs: dict[str, float] = {}
+    for query, extra in ((folded, 0.0), (rewritten, 0.3)):
+        for key, _, _ in process.extract(query, _keys(), scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            cost = _edit_cost(query, key) + (extra if query != folded else 0.0)
+            costs[key] = min(costs.get(key, 99.0), cost)
+    best = sorted(costs.items(), key=lambda item: item[1])[:MAX_KEYS]
+    ids, scores = [], []
+    for key, cost in best:
+        for i in model.candidates[key][:4]:
+            ids.append(i)
+            scores.append(-cost)
+    return tuple(ids), tuple(scores)
+
+
+def _names_in(lines: list[str], actions: list[str]) -> dict[str, str]:
+    """Capitalised names written with their marks in the correct lines of a document."""
+    names: dict[str, str] = {}
+    for line, action in zip(lines, actions):
+        if action != KEEP:
+            continue
+        for m in re.finditer(r"(?:[^\W\d_]+ ){0,3}[^\W\d_]+", line):
+            for word in m.group().split():
+                if word[:1].isupper() and _VIETNAMESE_MARKED.search(word):
+                    names.setdefault(strip_marks(word), word)
+    return names
+
+
+def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[int], list[float]] | None:
+    """The syllables a word may stand for, with channel scores; None to keep the word as written."""
+    if action == CORRECT:
+        ids, costs = _garbled_candidates(strip_marks(word.lower()))
+        ids, costs = list(ids), list(costs)
+        own = model.index.get(word.lower())
+        if own is not None and _VIETNAMESE_MARKED.search(word) and word.lower() in syllables():
+            # A valid syllable with its marks is more likely right than not.
+            if own in ids:
+                costs[ids.index(own)] += TRUST_MARKED
+            else:
+                ids.append(own)
+                costs.append(TRUST_MARKED)
+        return (ids, costs) if ids else None
+    lower = word.lower()
+    if _VIETNAMESE_MARKED.search(word) and lower in model.index:
+        return [model.index[lower]], [0.0]  # typed with its marks: trust them
+    ids = model.candidates.get(strip_marks(lower))
+    return (ids[:8], [0.0] * len(ids[:8])) if ids else None
+
+
+@dataclass
+class _Entry:
+    """A word of a run: the ids it may stand for, their channel scores, and
+    whether it is written back as it is (numbers, codes; None for the extra
+    syllables of an expanded abbreviation)."""
+
+    match: re.Match[str] | None
+    ids: list[int]
+    scores: list[float]
+    kept: bool = False
+
+
+def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> list[_Entry] | None:
+    """How one word takes part in decoding; None when the model cannot place it."""
+    word = m.group()
+    if word.isdigit():
+        entry = _Entry(m, [model.index[NUMBER]], [0.0], kept=True)
+        if action == CORRECT and len(word) == 2 and word[0] == "1":
+            ids, costs = _garbled_candidates(word)
+            entry = _Entry(m, entry.ids + list(ids), [0.0] + [c - DIGITS_AS_LETTERS for c in costs])
+        return [entry]
+    expansion = _EXPANSIONS.get(word, "").split()
+    if expansion and all(w in model.index for w in expansion):
+        # The decoder reads the words of the abbreviation as its context.
+        ids = [model.index[w] for w in expansion]
+        return [_Entry(m, ids[:1], [0.0], kept=True)] + [_Entry(None, [i], [0.0], kept=True) for i in ids[1:]]
+    in_code = word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] == "-")
+    if in_code or _is_acronym(word):
+        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]
+    options = _word_candidates(model, word, action)
+    return [_Entry(m, *options)] if options else None
+
+
+def _runs(model: TrigramModel, line: str, action: str) -> list[list[_Entry]]:
+    """Runs of words to decode together. A word the model cannot place (a URL,
+    an unknown word) ends a run and is written back as it is."""
+    urls = [(m.start(), m.end()) for m in _URL.finditer(line)]
+    runs: list[list[_Entry]] = []
+    for segment in segments(line, GARBLED_TOKEN if action == CORRECT else TOKEN):
+        run: list[_Entry] = []
+        for m in segment:
+            entries = None if any(s <= m.start() < e for s, e in urls) else _entries(model, line, m, action)
+            if entries is None:
+                runs.append(run)
+                run = []
+            else:
+                run.extend(entries)
+        runs.append(run)
+    return [run for run in runs if run]
+
+
+def _restore_line(model: TrigramModel, line: str, action: str, names: dict[str, str]) -> str:
+    replacements: list[tuple[int, int, str]] = []
+    for run in _runs(model, line, action):
+        path = decode(model, [e.ids for e in run], [e.scores for e in run])
+        for entry, chosen in zip(run, path):
+            m = entry.match
+            if m is None:
+                continue
+            word = m.group()
+            if entry.kept or chosen == model.index[NUMBER]:
+                out = _CODE_LETTERS.get(word, word)
+            else:
+                out = apply_case(word, model.vocab[chosen])
+                if word[:1].isupper() and strip_marks(out) in names:
+                    out = names[strip_marks(out)]  # the document's own spelling of a name
+            if out != word:
+                replacements.append((m.start(), m.end(), out))
+    for start, end, out in sorted(replacements, reverse=True):
+        line = line[:start] + out + line[end:]
+    return line
+
+
+def restore(text: str, force: str | None = None) -> Restoration:
+    """Restore or correct the lines of `text` that need it; keep the others as they are.
+
+    `force` applies one action (restore or correct) to every line.
+    """
+    model = load()
+    lines = text.split("\n")
+    assessments = [assess_line(line) for line in lines]
+    actions = [force or a.action for a in assessments]
+    # In a document that OCR garbled throughout, short or sparsely marked lines
+    # that look valid on their own ("dén nam 2030;") are garbled too.
+    worded = [a for a in assessments if a.words >= 2]
+    if not force and worded and sum(a.action == CORRECT for a in worded) / len(worded) >= GARBLED_DOCUMENT:
+        actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act for act, a in zip(actions, assessments)]
+    names = _names_in(lines, actions)
+    out = []
+    for line, action in zip(lines, actions):
+        out.append(line if action == KEEP else _restore_line(model, line, action, names))
+    restored = unicodedata.normalize("NFC", "\n".join(out))
+    return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT), restored != text)

@@ -1,0 +1,80 @@
+"""Vietnamese syllables: splitting text into runs of syllables, removing marks,
+and keeping a syllable's case pattern when its letters change."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# A syllable is a run of letters, a number a run of digits; tokens separated by
+# anything but spaces or tabs (punctuation, line breaks) are separate segments.
+WORD = re.compile(r"[^\W\d_]+")
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# OCR without a Vietnamese model writes letters as digits and symbols ("1ap", "S6", "S&", "1€").
+GARBLED_TOKEN = re.compile(r"(?:[^\W_]|[€¢&§@$])+")
+_SEGMENT_BREAK = re.compile(r"[^\w \t]|_")
+NUMBER = "<num>"
+ABBREVIATION = "<abbr>"
+# The shape of a Vietnamese syllable without its marks: onset, vowels, coda.
+SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+class _MarkTable(dict):
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "đĐ":
+            base = "d" if char == "đ" else "D"
+        else:
+            base = unicodedata.normalize("NFD", char)[0]
+            if len(base) != 1:
+                base = char
+        self[code] = base
+        return base
+
+
+_MARKS = _MarkTable()
+
+
+def strip_marks(text: str) -> str:
+    """Remove tone and vowel marks and turn đ into d, keeping case and length."""
+    return text.translate(_MARKS)
+
+
+def is_abbreviation(word: str) -> bool:
+    """UBND, TTHC, TTr, QĐ: two capitals or more, and not a syllable written in capitals."""
+    if not word.isalpha() or sum(c.isupper() for c in word) < 2:
+        return False
+    return not (word.isupper() and SYLLABLE_SHAPE.fullmatch(strip_marks(word.lower())))
+
+
+def token_key(token: str) -> str:
+    """What the model calls a token: <num> for a number, <abbr> for an
+    abbreviation, else the lowercase syllable."""
+    if token.isdigit():
+        return NUMBER
+    return ABBREVIATION if is_abbreviation(token) else token.lower()
+
+
+def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Match[str]]]:
+    """Runs of tokens that stand together: the units the language model scores."""
+    current: list[re.Match[str]] = []
+    last_end = 0
+    for m in pattern.finditer(text):
+        if current and _SEGMENT_BREAK.search(text, last_end, m.start()):
+            yield current
+            current = []
+        current.append(m)
+        last_end = m.end()
+    if current:
+        yield current
+
+
+def apply_case(pattern: str, word: str) -> str:
+    """`word` written in the case of `pattern` ("QUYET" + "quyết" -> "QUYẾT")."""
+    letters = [c for c in pattern if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if pattern[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

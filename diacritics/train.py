@@ -1,0 +1,160 @@
+"""Train the syllable trigram model (interpolated Kneser-Ney) on the legal corpus.
+
+    python -m diacritics.train [--corpus data/lm/vlc_laws.txt.gz] [--out diacritics/data/model.npz]
+
+The corpus is split by law: every tenth law is held out for evaluation and
+never seen in training (`held_out_laws`). The model is stored in backoff form
+(log10 probabilities of seen n-grams plus backoff weights), which gives the
+same probabilities as the interpolated formula, as sorted numpy arrays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from .syllables import segments, token_key
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
+MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
+HOLD_OUT_EVERY = 10
+BOS, EOS = "<s>", "</s>"
+
+
+def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
+    """(name, text) of every law in the corpus, in order."""
+    items, name, lines = [], None, []
+    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("### "):
+                if name is not None:
+                    items.append((name, "".join(lines)))
+                name, lines = line[4:].strip(), []
+            else:
+                lines.append(line)
+    if name is not None:
+        items.append((name, "".join(lines)))
+    return items
+
+
+# Names that administrative documents use far more often than laws do: the
+# gazetteer of provinces and the names of laws, each in the phrases they stand in.
+GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
+LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
+NAME_REPEATS = 10
+
+
+def name_phrases() -> str:
+    provinces = GAZETTEER.read_text(encoding="utf-8").splitlines()
+    phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in provinces if p]
+    phrases += LAW_NAMES.read_text(encoding="utf-8").splitlines()
+    return "\n".join(phrases * NAME_REPEATS)
+
+
+def training_laws(corpus: Path = CORPUS) -> list[str]:
+    return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY != 0]
+
+
+def held_out_laws(corpus: Path = CORPUS) -> list[str]:
+    return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY == 0]
+
+
+def count(texts: list[str]) -> tuple[Counter, Counter, Counter]:
+    uni, bi, tri = Counter(), Counter(), Counter()
+    for text in texts:
+        for segment in segments(text):
+            words = [BOS, BOS] + [token_key(m.group()) for m in segment] + [EOS]
+            uni.update(words[2:])
+            bi.update(zip(words[1:], words[2:]))
+            tri.update(zip(words, words[1:], words[2:]))
+    return uni, bi, tri
+
+
+def _discount(counts: Counter) -> float:
+    n1 = sum(1 for c in counts.values() if c == 1)
+    n2 = sum(1 for c in counts.values() if c == 2)
+    return n1 / (n1 + 2 * n2) if n1 + n2 else 0.5
+
+
+def kneser_ney(uni: Counter, bi: Counter, tri: Counter) -> dict[str, np.ndarray]:
+    """Interpolated Kneser-Ney trigram model in backoff form, as arrays.
+
+    P(c|a,b) = max(n(abc) - D3, 0) / n(ab·) + γ(ab) · P2(c|b), γ(ab) = D3 · types(ab·) / n(ab·)
+    P2(c|b)  = max(N(·bc) - D2, 0) / N(·b·) + γ(b) · P1(c),   with continuation counts N
+    P1(c)    = N(·c) / N(··)
+    Seen n-grams store their full log10 probability; unseen ones back off through γ.
+    """
+    d2, d3 = _discount(bi), _discount(tri)
+    vocab = sorted(uni) + [BOS]
+    index = {w: i for i, w in enumerate(vocab)}
+    size = len(vocab)
+    left_of_word = Counter(c for (_, c) in bi)
+    p1 = np.zeros(size)
+    for word, n in left_of_word.items():
+        p1[index[word]] = n / len(bi)
+    left_of_pair = Counter((b, c) for (_, b, c) in tri)
+    mass2, types2 = defaultdict(int), defaultdict(int)
+    for (b, _), n in left_of_pair.items():
+        mass2[b] += n
+        types2[b] += 1
+    gamma2 = {b: d2 * types2[b] / mass2[b] for b in mass2}
+    p2 = {
+        (b, c): max(n - d2, 0) / mass2[b] + gamma2[b] * p1[index[c]]
+        for (b, c), n in left_of_pair.items()
+    }
+    mass3, types3 = defaultdict(int), defaultdict(int)
+    for (a, b, _), n in tri.items():
+        mass3[(a, b)] += n
+        types3[(a, b)] += 1
+    gamma3 = {ab: d3 * types3[ab] / mass3[ab] for ab in mass3}
+
+    def lower(b: str, c: str) -> float:
+        return p2.get((b, c)) or gamma2.get(b, 1.0) * p1[index[c]]
+
+    p3 = {(a, b, c): max(n - d3, 0) / mass3[(a, b)] + gamma3[(a, b)] * lower(b, c) for (a, b, c), n in tri.items()}
+
+    def arrays(table: dict, key) -> tuple[np.ndarray, np.ndarray]:
+        keys = np.array([key(k) for k in table], dtype=np.int64)
+        values = np.log10(np.array(list(table.values()), dtype=np.float64)).astype(np.float32)
+        order = np.argsort(keys)
+        return keys[order], values[order]
+
+    bi_keys, bi_logp = arrays(p2, lambda k: index[k[0]] * size + index[k[1]])
+    tri_keys, tri_logp = arrays(p3, lambda k: (index[k[0]] * size + index[k[1]]) * size + index[k[2]])
+    bow2_keys, bow2 = arrays(gamma3, lambda k: index[k[0]] * size + index[k[1]])
+    bow1 = np.zeros(size, dtype=np.float32)
+    for b, g in gamma2.items():
+        bow1[index[b]] = math.log10(g)
+    with np.errstate(divide="ignore"):
+        uni_logp = np.where(p1 > 0, np.log10(np.maximum(p1, 1e-300)), -99.0).astype(np.float32)
+    return {
+        "vocab": np.array("\n".join(vocab)), "unigram": uni_logp, "bow1": bow1,
+        "bigram_keys": bi_keys, "bigram": bi_logp, "trigram_keys": tri_keys, "trigram": tri_logp,
+        "bow2_keys": bow2_keys, "bow2": bow2, "counts": np.array([uni[w] for w in vocab[:-1]] + [0], dtype=np.int64),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--out", type=Path, default=MODEL)
+    args = parser.parse_args()
+    started = time.time()
+    uni, bi, tri = count(training_laws(args.corpus) + [name_phrases()])
+    print(f"counted {sum(uni.values()):,} syllables, {len(uni):,} types, {len(bi):,} pairs, {len(tri):,} triples "
+          f"in {time.time() - started:.0f} s")
+    model = kneser_ney(uni, bi, tri)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, **model)
+    print(f"model written to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
