@@ -12,6 +12,18 @@ from .syllables import strip_marks
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 
 
+def _nest(keys: np.ndarray, values: np.ndarray, size: int) -> dict[int, dict[int, float]]:
+    """{context: {last id: score}} from keys packed as context * size + last id (keys sorted)."""
+    contexts, last = np.divmod(keys, size)
+    nested: dict[int, dict[int, float]] = {}
+    bounds = np.flatnonzero(np.diff(contexts)) + 1
+    for chunk_contexts, chunk_last, chunk_values in zip(
+        np.split(contexts, bounds), np.split(last, bounds), np.split(values, bounds)
+    ):
+        nested[int(chunk_contexts[0])] = dict(zip(chunk_last.tolist(), chunk_values.tolist()))
+    return nested
+
+
 class TrigramModel:
     """log10 P(c | a, b) from the stored backoff form; syllables are integer ids."""
 
@@ -22,11 +34,13 @@ class TrigramModel:
         self.size = len(self.vocab)
         self.bos = self.index["<s>"]
         self.eos = self.index["</s>"]
-        # log10 scores; keys pack ids as (a * size + b) * size + c.
+        # log10 scores. Stored keys pack ids as (a * size + b) * size + c; at run
+        # time they are nested (bigram[b][c], trigram[a * size + b][c]) so that
+        # the decoder's innermost probe uses small ints and allocates nothing.
         self.unigram: list[float] = data["unigram"].tolist()
         self.bow1: list[float] = data["bow1"].tolist()
-        self.bigram = dict(zip(data["bigram_keys"].tolist(), data["bigram"].tolist()))
-        self.trigram = dict(zip(data["trigram_keys"].tolist(), data["trigram"].tolist()))
+        self.bigram = _nest(data["bigram_keys"], data["bigram"], self.size)
+        self.trigram = _nest(data["trigram_keys"], data["trigram"], self.size)
         self.bow2 = dict(zip(data["bow2_keys"].tolist(), data["bow2"].tolist()))
         self.counts: list[int] = data["counts"].tolist()
         # Every syllable of the corpus under its unmarked form, most frequent first.

@@ -234,25 +234,37 @@ class _Entry:
     kept: bool = False
 
 
-def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> list[_Entry] | None:
-    """How one word takes part in decoding; None when the model cannot place it."""
-    word = m.group()
+@cache
+def _word_entries(word: str, action: str) -> tuple[tuple[list[int], list[float], bool], ...] | None:
+    """How a word takes part in decoding, as (ids, scores, kept) per model token;
+    None when the model cannot place it. Words repeat, so this is cached."""
+    model = load()
     if word.isdigit():
-        entry = _Entry(m, [model.index[NUMBER]], [0.0], kept=True)
+        ids, scores = [model.index[NUMBER]], [0.0]
         if action == CORRECT and len(word) == 2 and word[0] == "1":
-            ids, costs = _garbled_candidates(word)
-            entry = _Entry(m, entry.ids + list(ids), [0.0] + [c - DIGITS_AS_LETTERS for c in costs])
-        return [entry]
+            letters, costs = _garbled_candidates(word)
+            return ((ids + list(letters), scores + [c - DIGITS_AS_LETTERS for c in costs], False),)
+        return ((ids, scores, True),)
     expansion = _EXPANSIONS.get(word, "").split()
     if expansion and all(w in model.index for w in expansion):
         # The decoder reads the words of the abbreviation as its context.
-        ids = [model.index[w] for w in expansion]
-        return [_Entry(m, ids[:1], [0.0], kept=True)] + [_Entry(None, [i], [0.0], kept=True) for i in ids[1:]]
-    in_code = word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] == "-")
-    if in_code or _is_acronym(word):
-        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]
+        return tuple(([model.index[w]], [0.0], True) for w in expansion)
+    if _is_acronym(word):
+        return (([model.index[ABBREVIATION]], [0.0], True),)
     options = _word_candidates(model, word, action)
-    return [_Entry(m, *options)] if options else None
+    return ((options[0], options[1], False),) if options else None
+
+
+def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> list[_Entry] | None:
+    """How one word takes part in decoding; None when the model cannot place it."""
+    word = m.group()
+    if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] == "-"):
+        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # a code: 61/2018/NĐ-CP
+    found = _word_entries(word, action)
+    if found is None:
+        return None
+    # Only the first token carries the word; an abbreviation's other tokens are context.
+    return [_Entry(m if i == 0 else None, ids, scores, kept) for i, (ids, scores, kept) in enumerate(found)]
 
 
 def _runs(model: TrigramModel, line: str, action: str) -> list[list[_Entry]]:
@@ -302,13 +314,17 @@ def restore(text: str, force: str | None = None) -> Restoration:
     """
     model = load()
     lines = text.split("\n")
-    assessments = [assess_line(line) for line in lines]
-    actions = [force or a.action for a in assessments]
-    # In a document that OCR garbled throughout, short or sparsely marked lines
-    # that look valid on their own ("dén nam 2030;") are garbled too.
-    worded = [a for a in assessments if a.words >= 2]
-    if not force and worded and sum(a.action == CORRECT for a in worded) / len(worded) >= GARBLED_DOCUMENT:
-        actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act for act, a in zip(actions, assessments)]
+    if force:
+        actions = [force] * len(lines)
+    else:
+        assessments = [assess_line(line) for line in lines]
+        actions = [a.action for a in assessments]
+        # In a document that OCR garbled throughout, short or sparsely marked lines
+        # that look valid on their own ("dén nam 2030;") are garbled too.
+        worded = [a for a in assessments if a.words >= 2]
+        if worded and sum(a.action == CORRECT for a in worded) / len(worded) >= GARBLED_DOCUMENT:
+            actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act
+                       for act, a in zip(actions, assessments)]
     names = _names_in(lines, actions)
     out = []
     for line, action in zip(lines, actions):

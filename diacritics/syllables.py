@@ -72,6 +72,8 @@ def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Ma
 
 def apply_case(pattern: str, word: str) -> str:
     """`word` written in the case of `pattern` ("QUYET" + "quyết" -> "QUYẾT")."""
+    if pattern.islower():
+        return word
     letters = [c for c in pattern if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()

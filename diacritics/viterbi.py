@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .model import TrigramModel
 
+NOTHING: dict[int, float] = {}
 BEAM = 12
 MARGIN = 3.0  # log10: states 1000 times less likely than the best are dropped
 
@@ -30,20 +31,21 @@ def decode(model: TrigramModel, candidates: list[list[int]], channel: list[list[
         bonus = channel[position] if channel else None
         # Group the states by their last syllable b: the innermost loop then only
         # probes the trigram table for each earlier syllable a.
-        by_last: dict[int, list[tuple[int, float, int, float]]] = {}
+        by_last: dict[int, list[tuple[int, float, dict[int, float], float]]] = {}
         for (a, b), score in states.items():
-            by_last.setdefault(b, []).append((a, score, (a * size + b) * size, bow2.get(a * size + b, 0.0)))
+            context = a * size + b
+            by_last.setdefault(b, []).append((a, score, trigram.get(context, NOTHING), bow2.get(context, 0.0)))
         scores: dict[tuple[int, int], float] = {}
         back: dict[tuple[int, int], int] = {}
         for b, entries in by_last.items():
-            base, weight = b * size, bow1[b]
+            following, weight = bigram.get(b, NOTHING), bow1[b]
             for index, c in enumerate(options):
-                lower = bigram.get(base + c)
+                lower = following.get(c)
                 if lower is None:
                     lower = weight + unigram[c]
                 best, best_a = -1e18, 0
-                for a, score, context, backoff in entries:
-                    found = trigram.get(context + c)
+                for a, score, seen, backoff in entries:
+                    found = seen.get(c)
                     total = score + found if found is not None else score + backoff + lower
                     if total > best:
                         best, best_a = total, a
@@ -60,9 +62,9 @@ def decode(model: TrigramModel, candidates: list[list[int]], channel: list[list[
 
     def final(state: tuple[int, int]) -> float:
         a, b = state
-        found = trigram.get((a * size + b) * size + eos)
+        found = trigram.get(a * size + b, NOTHING).get(eos)
         if found is None:
-            lower = bigram.get(b * size + eos)
+            lower = bigram.get(b, NOTHING).get(eos)
             found = bow2.get(a * size + b, 0.0) + (lower if lower is not None else bow1[b] + unigram[eos])
         return states[state] + found
 
