@@ -9,7 +9,7 @@ INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: setup system-packages extract eval test test-all bench law-names clean
+.PHONY: setup system-packages extract eval test test-all bench law-names train-lm clean
 
 setup: system-packages $(VENV)/.installed
 
@@ -45,7 +45,12 @@ test-all: setup
 	$(BIN)/python -m pytest -q -m ""
 
 bench: setup
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py --out bench/results.md
+
+# Rebuild the diacritic model (diacritics/data/model.npz) from data/lm and the gazetteer; deterministic.
+train-lm: setup
+	$(BIN)/python -m diacritics.train
 
 # Rebuild the list of law names that the extractors use, from the legal corpus.
 law-names: setup

@@ -21,13 +21,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .model import TrigramModel, load
-from .syllables import ABBREVIATION, GARBLED_TOKEN, NUMBER, TOKEN, apply_case, is_abbreviation, segments, strip_marks
+from .syllables import (
+    ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, segments, strip_marks,
+)
 from .viterbi import decode
 
 KEEP, RESTORE, CORRECT = "keep", "restore", "correct"
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
 TRUST_MARKED = 1.0  # log10 bonus for a correctly marked syllable in a corrected line
-GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
+GARBLED_DOCUMENT = 0.3
+STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked  # share of garbled lines from which a whole document is treated as garbled
 # OCR's usual substitutes for Vietnamese letters (FINDINGS.md, the Hưng Yên sample):
 # rewriting them first lets a garbled word reach its syllable within the edit budget.
 _OCR_FIXES = [
@@ -114,10 +117,12 @@ def assess_line(line: str) -> LineAssessment:
     marked = sum(bool(_VIETNAMESE_MARKED.search(w)) for w in words) / len(words)
     wrong = sum(w.lower() not in valid for w in words)
     invalid = wrong / len(words)
-    if wrong >= 2 and invalid > 0.12 or len(words) >= 2 and invalid > 0.5:
-        action = CORRECT
-    elif marked < 0.25 and len(words) >= 3 or marked == 0 and len(words) >= 1 and invalid == 0 and len(words) > 1:
+    # Typed without marks: (almost) no marks, and every word has a syllable's shape.
+    unmarked = marked < 0.25 and all(w.isascii() and SYLLABLE_SHAPE.fullmatch(w.lower()) for w in words)
+    if unmarked and (len(words) >= 2 or wrong):
         action = RESTORE
+    elif wrong >= 2 and invalid > 0.12 or len(words) >= 2 and invalid > 0.5:
+        action = CORRECT
     else:
         action = KEEP
     return LineAssessment(len(words), marked, invalid, action)
@@ -324,6 +329,10 @@ def restore(text: str, force: str | None = None) -> Restoration:
         worded = [a for a in assessments if a.words >= 2]
         if worded and sum(a.action == CORRECT for a in worded) / len(worded) >= GARBLED_DOCUMENT:
             actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act
+                       for act, a in zip(actions, assessments)]
+        elif worded and sum(a.action == RESTORE for a in worded) / len(worded) >= STRIPPED_DOCUMENT:
+            # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND").
+            actions = [RESTORE if act == KEEP and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
     names = _names_in(lines, actions)
     out = []

@@ -14,7 +14,9 @@ _HARD_BREAK = re.compile(r"[ \t]+\n")
 
 
 def decode(data: bytes) -> str:
-    """Decode text in UTF-8 (with or without BOM), UTF-16, or the legacy Windows Vietnamese code page."""
+    """Decode text in UTF-8 (with or without BOM) or UTF-16; other bytes are read
+    one character per byte (Latin-1), which loses nothing: the legacy Vietnamese
+    encodings (Windows-1258, TCVN3, VNI) are recognised in that text later."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
@@ -23,7 +25,7 @@ def decode(data: bytes) -> str:
         pass
     if b"\x00" in data[:4096]:
         raise AcquisitionError("binary", "binary data, not text")
-    return data.decode("cp1258", errors="replace")
+    return data.decode("latin-1")
 
 
 def strip_markup(text: str) -> str:
@@ -35,6 +37,6 @@ def strip_markup(text: str) -> str:
 
 
 def read_text(data: bytes) -> list[str]:
-    """Pages of a text file (form feeds separate pages), NFC-normalised."""
-    text = unicodedata.normalize("NFC", strip_markup(decode(data).replace("\r\n", "\n").replace("\r", "\n")))
-    return text.split("\f")
+    """Pages of a text file (form feeds separate pages); Unicode text is NFC-normalised."""
+    text = strip_markup(decode(data).replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", text).split("\f")

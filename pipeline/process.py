@@ -31,7 +31,8 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
         for page in acquired.pages:
-            page_text = page.text
+            page_text, _ = diacritics.repair_encoding(page.text)
+            restored = restored or page_text != page.text
             if options.restore:
                 restoration = diacritics.restore(page_text)
                 page_text, restored = restoration.text, restored or restoration.changed
