@@ -28,13 +28,16 @@ from .viterbi import decode
 
 KEEP, RESTORE, CORRECT = "keep", "restore", "correct"
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
+REWRITE_COST = 0.3  # log10 cost of reading one of OCR's usual substitutes back
 TRUST_MARKED = 1.0  # log10 bonus for a correctly marked syllable in a corrected line
 GARBLED_DOCUMENT = 0.3
 STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked  # share of garbled lines from which a whole document is treated as garbled
 # OCR's usual substitutes for Vietnamese letters (FINDINGS.md, the Hưng Yên sample):
 # rewriting them first lets a garbled word reach its syllable within the edit budget.
 _OCR_FIXES = [
-    (r"ii|ir|it|tr(?=\w)|w", "u"), (r"1", "l"), (r"[60§&]", "o"), (r"[€¢]", "e"), (r"@", "a"),
+    (r"^c(?:ii|ti|tu|t|l|i)a$", "cua"),  # "của": ciia, ctia, cta, cla
+    (r"^t(?=ng)|(?<=^[sx])t$|(?<=d)t(?=c)", "u"),  # "ư" read as "t": tng, st, xt, dtc
+    (r"ii|(?<=\w)(?:ir|it|tr)|w", "u"), (r"1", "l"), (r"[60§&]", "o"), (r"[€¢]", "e"), (r"@", "a"),
     (r"\$", "s"), (r"^p(?!h)", "d"), (r"8", "e"), ("ﬁ", "fi"), ("ﬂ", "fl"),
 ]
 # A two-digit "number" in a garbled line may be a word ("ty 18" is "tỷ lệ"): its
@@ -154,36 +157,47 @@ _VOWELS = frozenset("aeiouy")
 
 
 def _edit_cost(written: str, key: str) -> float:
-    """Weighted edit distance (log10 units): OCR damages vowels (marks, shapes) far
-    more often than consonants, so vowel edits cost less."""
+    """Weighted edit distance (log10 units) from what OCR wrote (lowercase, marks
+    kept) to a candidate's unmarked form. OCR without a Vietnamese model drops
+    marks freely (no cost), writes a marked vowel for a different one ("gém" for
+    "gồm": cheap), rarely turns a plain vowel into another, and rarely changes
+    consonants (dear)."""
+
+    def substitution(w: str, k: str) -> float:
+        base = strip_marks(w)
+        if base == k:
+            return 0.0
+        if base in _VOWELS and k in _VOWELS:
+            return 0.4 if base != w else 0.7
+        return 1.8
+
+    def indel(c: str) -> float:
+        return 0.8 if strip_marks(c) in _VOWELS else 1.6
+
     previous = [0.0]
-    for ch in key:
-        previous.append(previous[-1] + (0.8 if ch in _VOWELS else 1.6))
-    for i, w in enumerate(written, 1):
-        current = [previous[0] + (0.8 if w in _VOWELS else 1.6)]
+    for k in key:
+        previous.append(previous[-1] + indel(k))
+    for w in written:
+        current = [previous[0] + indel(w)]
         for j, k in enumerate(key, 1):
-            if w == k:
-                substitute = previous[j - 1]
-            else:
-                substitute = previous[j - 1] + (0.6 if w in _VOWELS and k in _VOWELS else 1.8)
-            current.append(min(substitute, previous[j] + (0.8 if w in _VOWELS else 1.6),
-                               current[j - 1] + (0.8 if k in _VOWELS else 1.6)))
+            current.append(min(previous[j - 1] + substitution(w, k), previous[j] + indel(w), current[j - 1] + indel(k)))
         previous = current
     return previous[-1]
 
 
 @cache
-def _garbled_candidates(folded: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
-    """Syllables a garbled (folded) word may stand for, with log10 channel scores."""
+def _garbled_candidates(written: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """Syllables a garbled word (lowercase) may stand for, with log10 channel scores."""
     model = load()
-    rewritten = folded
+    rewritten = written
     for wrong, right in _OCR_FIXES:
         rewritten = re.sub(wrong, right, rewritten)
     costs: dict[str, float] = {}
-    for query, extra in ((folded, 0.0), (rewritten, 0.3)):
-        for key, _, _ in process.extract(query, _keys(), scorer=Levenshtein.distance, score_cutoff=2, limit=None):
-            cost = _edit_cost(query, key) + (extra if query != folded else 0.0)
-            costs[key] = min(costs.get(key, 99.0), cost)
+    for query, extra in ((written, 0.0), (rewritten, REWRITE_COST)):
+        if extra and query == written:
+            continue
+        for key, _, _ in process.extract(strip_marks(query), _keys(), scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            costs[key] = min(costs.get(key, 99.0), _edit_cost(query, key) + extra)
     best = sorted(costs.items(), key=lambda item: item[1])[:MAX_KEYS]
     ids, scores = [], []
     for key, cost in best:
@@ -209,11 +223,12 @@ def _names_in(lines: list[str], actions: list[str]) -> dict[str, str]:
 def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[int], list[float]] | None:
     """The syllables a word may stand for, with channel scores; None to keep the word as written."""
     if action == CORRECT:
-        ids, costs = _garbled_candidates(strip_marks(word.lower()))
+        ids, costs = _garbled_candidates(word.lower())
         ids, costs = list(ids), list(costs)
         own = model.index.get(word.lower())
-        if own is not None and _VIETNAMESE_MARKED.search(word) and word.lower() in syllables():
-            # A valid syllable with its marks is more likely right than not.
+        if own is not None and re.search(r"[^\x00-\xff]", word) and word.lower() in syllables():
+            # A valid syllable written with marks beyond Latin-1 (ư, ơ, ạ, ế …), which
+            # OCR without a Vietnamese model never produces, is more likely right than not.
             if own in ids:
                 costs[ids.index(own)] += TRUST_MARKED
             else:
