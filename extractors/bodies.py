@@ -60,11 +60,12 @@ def match_province(name: str, threshold: float = 85.0) -> str | None:
     return PROVINCE_KEYS[found[0]] if found else None
 
 
-def _capitalised_words(text: str, pos: int, max_words: int = 4) -> list[re.Match[str]]:
+def _capitalised_words(text: str, pos: int, max_words: int = 5) -> list[re.Match[str]]:
     words: list[re.Match[str]] = []
     cursor = pos
     while len(words) < max_words:
-        gap = re.match(r"[ \t]*\n?[ \t]*", text[cursor:])
+        # words of a place name may be joined by a hyphen: "Bà Rịa - Vũng Tàu"
+        gap = re.match(r"[ \t]*\n?[ \t]*(?:-[ \t]*)?" if words else r"[ \t]*\n?[ \t]*", text[cursor:])
         m = _CAPITALISED_WORD.match(text, cursor + gap.end())
         if not m or not m.group()[0].isupper():
             break

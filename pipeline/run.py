@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
+from .cache import ResultCache, file_hash
 from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
 from .output import write_outputs
@@ -25,11 +27,13 @@ class Summary:
     restored: int
     errors: int
     seconds: float
+    processed: int = 0  # files processed in this run; the others came from the cache
 
     def __str__(self) -> str:
         return (
             f"{self.documents} documents ({self.pages} pages, {self.pages_ocr} OCRed), "
-            f"{self.restored} restored, {self.errors} errors, in {self.seconds:.1f} s"
+            f"{self.restored} restored, {self.errors} errors, {self.processed} files processed "
+            f"(the rest unchanged since the last run), in {self.seconds:.1f} s"
         )
 
 
@@ -38,40 +42,75 @@ def _worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool) -> list[Document | FileError]:
+def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool,
+                 done: Callable[[InputFile, Document | FileError], None]) -> list[Document | FileError]:
+    """Process `files`, calling done(item, result) as each one finishes."""
     bar = tqdm(total=len(files), unit="file", disable=not progress, dynamic_ncols=True)
     results: list[Document | FileError] = []
+
+    def finish(item: InputFile, result: Document | FileError) -> None:
+        done(item, result)
+        results.append(result)
+        bar.update()
+        if isinstance(result, Document):
+            bar.set_postfix_str(f"{result.pages} pages, {item.source_path[-30:]}", refresh=False)
+
     try:
         if jobs <= 1:
             for item in files:
-                bar.set_postfix_str(item.source_path[-40:], refresh=False)
-                results.append(process_file(item, options))
-                bar.update()
+                finish(item, process_file(item, options))
         else:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
                 futures = {pool.submit(process_file, item, options): item for item in files}
                 for future in as_completed(futures):
+                    item = futures[future]
                     try:
-                        results.append(future.result())
+                        result = future.result()
                     except Exception as exc:  # a worker died (out of memory, killed)
-                        item = futures[future]
-                        results.append(FileError(item.source_path, "read", "worker-died", f"{type(exc).__name__}: {exc}"))
-                    bar.update()
+                        result = FileError(item.source_path, "read", "worker-died", f"{type(exc).__name__}: {exc}")
+                    finish(item, result)
     finally:
         bar.close()
     return results
 
 
 def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
-        excel: bool = False, progress: bool | None = None) -> tuple[RunResult, Summary]:
-    """Extract every input under `inputs` into the output folder `out`."""
+        excel: bool = False, progress: bool | None = None, force: bool = False) -> tuple[RunResult, Summary]:
+    """Extract every input under `inputs` into the output folder `out`.
+
+    Results are cached per file in `out/.cache`: a re-run processes only new
+    and changed files (`force` processes everything again).
+    """
     started = time.monotonic()
     if progress is None:
         progress = sys.stderr.isatty()
     files, errors = discover(inputs, exclude=out)
     result = RunResult(errors=list(errors))
+    for leftover in out.rglob(".*.tmp") if out.is_dir() else []:
+        leftover.unlink(missing_ok=True)  # a write interrupted by a killed run
+    cache = ResultCache(out / ".cache", options)
+    cached: list[Document | FileError] = []
+    todo: list[InputFile] = []
+    hashes: dict[str, str] = {}
+    for item in files:
+        try:
+            hashes[item.source_path] = file_hash(item.path)
+        except OSError:
+            todo.append(item)  # processing will report why it cannot be read
+            continue
+        hit = None if force else cache.get(hashes[item.source_path], item.source_path)
+        if hit is None:
+            todo.append(item)
+        else:
+            cached.append(hit)
+
+    def remember(item: InputFile, outcome: Document | FileError) -> None:
+        if item.source_path in hashes and not (isinstance(outcome, FileError) and outcome.error == "worker-died"):
+            cache.put(hashes[item.source_path], outcome)
+
+    processed = _process_all(todo, options, jobs, progress, remember)
     seen: dict[str, str] = {}
-    outcomes = sorted(_process_all(files, options, jobs, progress), key=lambda o: o.source_path)
+    outcomes = sorted(cached + processed, key=lambda o: o.source_path)
     for outcome in outcomes:
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
@@ -89,5 +128,6 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         restored=sum(d.restored for d in result.documents),
         errors=len(result.errors),
         seconds=time.monotonic() - started,
+        processed=len(todo),
     )
     return result, summary
