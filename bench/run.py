@@ -243,7 +243,46 @@ def _diacritic_changes(truth: str, before: str, after: str) -> tuple[int, int]:
     return fixed, introduced
 
 
-SECTIONS = {"accuracy": bench_accuracy, "extraction": bench_extraction, "pdf": bench_pdf, "diacritics": bench_diacritics}
+def _timed_run(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak memory (MiB) of one `decrees extract` process."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", *args, "--quiet"], check=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def bench_archive() -> str:
+    """A generated archive of 1,000 decisions as text PDFs (tools/synth.py): a first
+    run with one and two worker processes, then a re-run after adding 10 files."""
+    from tools.synth import write_archive
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "archive"
+        write_archive(archive, 1000, pdf=True)
+        for jobs in (1, 2):
+            seconds, peak = _timed_run([str(archive), "--out", f"{tmp}/out{jobs}", "--jobs", str(jobs)])
+            rows.append((f"first run, --jobs {jobs}", 1000, seconds, peak))
+        write_archive(archive, 10, start=1000, pdf=True)
+        seconds, peak = _timed_run([str(archive), "--out", f"{tmp}/out2", "--jobs", "2"])
+        rows.append(("re-run after adding 10 files, --jobs 2", 1010, seconds, peak))
+    lines = ["| run | documents | seconds | documents/s | peak memory |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {n} | {s:.1f} | {n / s:,.0f} | {m:,.0f} MiB |" for name, n, s, m in rows]
+    first, rerun = rows[1][2], rows[2][2]
+    lines.append(f"\nScaling from 1 to 2 processes: {rows[0][2] / rows[1][2]:.2f}×. "
+                 f"The re-run is {first / rerun:.0f}× faster than the first run (target ≥ 20×).")
+    return "\n".join(lines) + "\n"
+
+
+SECTIONS = {
+    "accuracy": bench_accuracy, "extraction": bench_extraction, "pdf": bench_pdf,
+    "diacritics": bench_diacritics, "archive": bench_archive,
+}
 
 
 def _machine() -> str:

@@ -85,11 +85,16 @@ def syllables() -> frozenset[str]:
     return frozenset(form for line in text.splitlines() if line.strip() for form in _tone_placements(line.strip()))
 
 
+@cache
+def _unmarked_syllables() -> frozenset[str]:
+    return frozenset(strip_marks(s) for s in syllables())
+
+
 def _is_acronym(word: str) -> bool:
-    """An abbreviation, or short capitals the model does not know as a syllable ("BYT")."""
+    """An abbreviation, or short capitals that are no syllable ("BYT")."""
     if is_abbreviation(word):
         return True
-    return word.isalpha() and word.isupper() and len(word) <= 3 and strip_marks(word.lower()) not in load().candidates
+    return word.isalpha() and word.isupper() and len(word) <= 3 and strip_marks(word.lower()) not in _unmarked_syllables()
 
 
 def _assessed_words(line: str) -> list[str]:
@@ -332,7 +337,6 @@ def restore(text: str, force: str | None = None) -> Restoration:
 
     `force` applies one action (restore or correct) to every line.
     """
-    model = load()
     lines = text.split("\n")
     if force:
         actions = [force] * len(lines)
@@ -349,6 +353,9 @@ def restore(text: str, force: str | None = None) -> Restoration:
             # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND").
             actions = [RESTORE if act == KEEP and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
+    if all(action == KEEP for action in actions):
+        return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
+    model = load()
     names = _names_in(lines, actions)
     out = []
     for line, action in zip(lines, actions):

@@ -82,8 +82,7 @@ class Document:
         ]
 
     def json_record(self) -> dict:
-        header = asdict(self.extraction.header)
-        spans = header.pop("spans")
+        spans = self.extraction.header.spans
         return {
             **self.document_row(),
             "restored": self.restored,

@@ -70,7 +70,10 @@ def write_outputs(out: Path, documents: list[Document], errors: list[FileError],
         "errors.csv": (ERROR_COLUMNS, [e.row() for e in sorted(errors, key=lambda e: e.source_path)]),
     }
     for document in documents:
-        write_atomic(out / "text" / f"{document.doc_id}.txt", document.text)
+        path = out / "text" / f"{document.doc_id}.txt"
+        # Named by content hash: an existing file holds this text already, unless the pipeline changed.
+        if not path.exists() or path.read_text(encoding="utf-8") != document.text:
+            write_atomic(path, document.text)
     keep = {f"{d.doc_id}.txt" for d in documents}
     for stale in (out / "text").glob("*.txt") if (out / "text").is_dir() else []:
         if stale.name not in keep:
