@@ -26,10 +26,13 @@ from .syllables import (
 )
 from .viterbi import decode
 
-KEEP, RESTORE, CORRECT = "keep", "restore", "correct"
+KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
 REWRITE_COST = 0.3  # log10 cost of reading one of OCR's usual substitutes back
-TRUST_MARKED = 1.0  # log10 bonus for a correctly marked syllable in a corrected line
+TRUST_MARKED = 1.0
+# In OCR output that looks correct, another marking of the same letters must be
+# this much (log10) more likely in context to replace what OCR read.
+POLISH_COST = 2.0  # log10 bonus for a correctly marked syllable in a corrected line
 GARBLED_DOCUMENT = 0.3
 STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked  # share of garbled lines from which a whole document is treated as garbled
 # OCR's usual substitutes for Vietnamese letters (FINDINGS.md, the Hưng Yên sample):
@@ -241,6 +244,12 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
                 costs.append(TRUST_MARKED)
         return (ids, costs) if ids else None
     lower = word.lower()
+    if action == POLISH:
+        own = model.index.get(lower)
+        others = [i for i in model.candidates.get(strip_marks(lower), [])[:6] if i != own]
+        if own is None:
+            return None
+        return [own, *others], [0.0] + [-POLISH_COST] * len(others)
     if _VIETNAMESE_MARKED.search(word) and lower in model.index:
         return [model.index[lower]], [0.0]  # typed with its marks: trust them
     ids = model.candidates.get(strip_marks(lower))
@@ -332,10 +341,12 @@ def _restore_line(model: TrigramModel, line: str, action: str, names: dict[str, 
     return line
 
 
-def restore(text: str, force: str | None = None) -> Restoration:
+def restore(text: str, force: str | None = None, ocr: bool = False) -> Restoration:
     """Restore or correct the lines of `text` that need it; keep the others as they are.
 
-    `force` applies one action (restore or correct) to every line.
+    `force` applies one action (restore or correct) to every line. `ocr` says
+    the text comes from OCR with a Vietnamese model: lines that look correct are
+    then polished (a word's marks change only where the context insists).
     """
     lines = text.split("\n")
     if force:
@@ -353,6 +364,9 @@ def restore(text: str, force: str | None = None) -> Restoration:
             # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND").
             actions = [RESTORE if act == KEEP and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
+    if ocr:
+        actions = [POLISH if act == KEEP and len(_assessed_words(line)) >= 3 else act
+                   for act, line in zip(actions, lines)]
     if all(action == KEEP for action in actions):
         return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
     model = load()
@@ -361,4 +375,4 @@ def restore(text: str, force: str | None = None) -> Restoration:
     for line, action in zip(lines, actions):
         out.append(line if action == KEEP else _restore_line(model, line, action, names))
     restored = unicodedata.normalize("NFC", "\n".join(out))
-    return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT), restored != text)
+    return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT) + actions.count(POLISH), restored != text)

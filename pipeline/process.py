@@ -34,7 +34,7 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
             page_text, _ = diacritics.repair_encoding(page.text)
             restored = restored or page_text != page.text
             if options.restore:
-                restoration = diacritics.restore(page_text)
+                restoration = diacritics.restore(page_text, ocr=page.source == "ocr")
                 page_text, restored = restoration.text, restored or restoration.changed
             page_starts.append(offset)
             parts.append(page_text)
