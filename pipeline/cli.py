@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="keep text without diacritics or garbled by OCR as it is (no restoration)")
     extract.add_argument("--max-pages", type=_positive, default=2000,
                          help="skip files with more pages than this (default: 2000)")
+    extract.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="process on a Dask distributed cluster (pip install 'decrees[cluster]'); "
+                              "its workers must see the input paths")
     extract.add_argument("--force", action="store_true",
                          help="process every file again instead of reusing results of unchanged files")
     extract.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -76,7 +79,7 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_OUTPUT
     options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages)
     _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
-                     progress=False if args.quiet else None, force=args.force)
+                     progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
     if not args.quiet:
         print(f"decrees: {summary}; outputs in {args.out}", file=sys.stderr)
         if summary.errors:

@@ -42,8 +42,25 @@ def _worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
+def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str,
+                        finish: Callable[[InputFile, Document | FileError], None]) -> None:
+    """Process the files on a Dask distributed cluster; its workers must see the same paths."""
+    from distributed import Client, as_completed as completed_on_cluster
+
+    with Client(scheduler) as client:
+        futures = {client.submit(process_file, item, options, pure=False): item for item in files}
+        for future in completed_on_cluster(futures):
+            item = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker was lost
+                result = FileError(item.source_path, "read", "worker-died", f"{type(exc).__name__}: {exc}")
+            finish(item, result)
+
+
 def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool,
-                 done: Callable[[InputFile, Document | FileError], None]) -> list[Document | FileError]:
+                 done: Callable[[InputFile, Document | FileError], None],
+                 scheduler: str | None = None) -> list[Document | FileError]:
     """Process `files`, calling done(item, result) as each one finishes."""
     bar = tqdm(total=len(files), unit="file", disable=not progress, dynamic_ncols=True)
     results: list[Document | FileError] = []
@@ -56,7 +73,9 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
             bar.set_postfix_str(f"{result.pages} pages, {item.source_path[-30:]}", refresh=False)
 
     try:
-        if jobs <= 1:
+        if scheduler:
+            _process_on_cluster(files, options, scheduler, finish)
+        elif jobs <= 1:
             for item in files:
                 finish(item, process_file(item, options))
         else:
@@ -75,11 +94,13 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
 
 
 def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
-        excel: bool = False, progress: bool | None = None, force: bool = False) -> tuple[RunResult, Summary]:
+        excel: bool = False, progress: bool | None = None, force: bool = False,
+        scheduler: str | None = None) -> tuple[RunResult, Summary]:
     """Extract every input under `inputs` into the output folder `out`.
 
     Results are cached per file in `out/.cache`: a re-run processes only new
-    and changed files (`force` processes everything again).
+    and changed files (`force` processes everything again). With `scheduler`
+    (a Dask scheduler address) the files are processed on that cluster.
     """
     started = time.monotonic()
     if progress is None:
@@ -108,7 +129,7 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         if item.source_path in hashes and not (isinstance(outcome, FileError) and outcome.error == "worker-died"):
             cache.put(hashes[item.source_path], outcome)
 
-    processed = _process_all(todo, options, jobs, progress, remember)
+    processed = _process_all(todo, options, jobs, progress, remember, scheduler)
     seen: dict[str, str] = {}
     outcomes = sorted(cached + processed, key=lambda o: o.source_path)
     for outcome in outcomes:

@@ -58,3 +58,14 @@ def test_killed_run_finishes_like_an_uninterrupted_one(tmp_path):
     assert summary.processed == 40 - finished_before
     assert _outputs(out) == _outputs(reference)
     assert not list(out.rglob("*.tmp"))  # leftovers of the interrupted write are cleared
+
+
+def test_same_run_on_a_dask_cluster(tmp_path):
+    distributed = __import__("pytest").importorskip("distributed")
+    archive = tmp_path / "archive"
+    write_archive(archive, 8, seed=5)
+    local, _ = run([archive], tmp_path / "local", progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        _, summary = run([archive], tmp_path / "cluster", progress=False, scheduler=cluster.scheduler_address)
+    assert summary.processed == 8 and summary.errors == 0
+    assert _outputs(tmp_path / "cluster") == _outputs(tmp_path / "local")
