@@ -245,6 +245,8 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
         return (ids, costs) if ids else None
     lower = word.lower()
     if action == POLISH:
+        if word[:1].isupper():
+            return None  # a name, or a line's first word: the model knows too little of names
         own = model.index.get(lower)
         others = [i for i in model.candidates.get(strip_marks(lower), [])[:6] if i != own]
         if own is None:

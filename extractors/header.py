@@ -79,7 +79,9 @@ def _number(text: str, folded: str, end: int, h: Header) -> tuple[int, int] | No
     so = _SO.search(folded, 0, end)
     if not so:
         return None
-    m = _HEADER_NUMBER.match(text, so.end())
+    # OCR of a noisy scan may leave debris after the colon ("Số: : 12/2023/TT-BYT").
+    start = so.end() + len(re.match(r"[ \t:;.,'`]*", text[so.end():]).group())
+    m = _HEADER_NUMBER.match(text, start)
     if not m:
         return None
     h.number, h.symbol = normalise_number(m.group("num"), m.group("year"), m.group("sym"))

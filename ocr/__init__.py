@@ -24,8 +24,10 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 SUPPORTED = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx"}
 
 
-def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie") -> AcquiredText:
-    """Read `path` into pages of NFC text; raises AcquisitionError for unusable files."""
+def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
+            page_jobs: int = 1) -> AcquiredText:
+    """Read `path` into pages of NFC text, OCRing up to `page_jobs` scanned pages at a
+    time; raises AcquisitionError for unusable files."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise AcquisitionError("unsupported", f"unsupported file type '{suffix or path.name}' (supported: {', '.join(sorted(SUPPORTED))})")
@@ -37,7 +39,7 @@ def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang:
     elif suffix == ".docx":
         pages = [PageText(1, read_docx(data), "text")]
     elif suffix == ".pdf":
-        pages = read_pdf(data, ocr=ocr, max_pages=max_pages, lang=lang)
+        pages = read_pdf(data, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs)
     else:
         pages = read_image(data, max_pages=max_pages, lang=lang)
     return AcquiredText(pages)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, astuple
+from dataclasses import asdict
 from pathlib import Path
 
 from extractors import Citation, Extraction, Header, Target
@@ -24,7 +24,9 @@ PIPELINE_VERSION = "1"
 
 
 def _fingerprint(options: Options) -> str:
-    return hashlib.sha256(repr((PIPELINE_VERSION, astuple(options))).encode()).hexdigest()[:12]
+    # Only what changes results: not how many pages are OCRed at a time.
+    affecting = (options.ocr, options.restore, options.max_pages, options.lang)
+    return hashlib.sha256(repr((PIPELINE_VERSION, affecting)).encode()).hexdigest()[:12]
 
 
 def file_hash(path: Path) -> str:

@@ -77,7 +77,9 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"decrees: cannot write to the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_OUTPUT
-    options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages)
+    # Cores left over by the file workers OCR the pages of one file in parallel.
+    page_jobs = max(1, (os.cpu_count() or 1) // args.jobs)
+    options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages, page_jobs=page_jobs)
     _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
                      progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
     if not args.quiet:

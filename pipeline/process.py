@@ -19,6 +19,7 @@ class Options:
     restore: bool = True
     max_pages: int | None = 2000
     lang: str = "vie"
+    page_jobs: int = 1  # scanned pages of one file OCRed at a time
 
 
 def process_file(item: InputFile, options: Options) -> Document | FileError:
@@ -27,7 +28,8 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
     try:
         data = item.path.read_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
-        acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang)
+        acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
+                               page_jobs=options.page_jobs)
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
         for page in acquired.pages:

@@ -105,5 +105,5 @@ def degrade(page: Image.Image, *, noise: float = 0.02, blur: float = 0.6, skew: 
 def image_to_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
     """An image-only PDF (a scan without a text layer) of the page images."""
     first, *rest = [im.convert("RGB") for im in images]
-    first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest)
+    first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest, quality=95)
     return path
