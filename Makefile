@@ -45,6 +45,7 @@ test-all: setup
 	$(BIN)/python -m pytest -q -m ""
 
 bench: setup
+	@dpkg -s ghostscript >/dev/null 2>&1 || $(MAKE) system-packages SYSTEM_PACKAGES=ghostscript
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py --out bench/results.md
 

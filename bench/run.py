@@ -251,6 +251,77 @@ def _diacritic_changes(truth: str, before: str, after: str) -> tuple[int, int]:
     return fixed, introduced
 
 
+def _cer(truth: str, text: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    truth, text = " ".join(truth.split()), " ".join(text.split())
+    return Levenshtein.distance(truth, text) / len(truth)
+
+
+def bench_ocr() -> str:
+    """OCR of 20 generated scanned pages (held-out law text, 200 dpi, noise, blur, 2°
+    skew; 5 image-only PDFs of 4 pages): ours beside `ocrmypdf -l vie --skip-text
+    --sidecar` and plain `tesseract -l vie` on the same page images, 2 jobs each."""
+    import shutil
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    import diacritics
+    from tools.render import degrade, image_to_pdf, render_page
+
+    lines_pool = _held_out_sample(700, seed=5)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        truths, pdfs, pngs = [], [], []
+        for doc in range(5):
+            images = []
+            for page in range(4):
+                n = doc * 4 + page
+                image, placed = render_page(lines_pool[n * 35:(n + 1) * 35], dpi=200)
+                image = degrade(image, noise=0.01, blur=0.6, skew=2.0, seed=n)
+                truths.append("\n".join(placed))
+                images.append(image)
+                pngs.append(folder / f"page{n:02d}.png")
+                image.save(pngs[-1])
+            pdfs.append(image_to_pdf(images, folder / f"scan{doc}.pdf", dpi=200))
+        truth = "\n".join(truths)
+        rows = []
+
+        started = time.perf_counter()
+        ours = [p.text for pdf in pdfs for p in acquire(pdf, page_jobs=2).pages]
+        seconds = time.perf_counter() - started
+        rows.append(("decrees (`ocr.acquire`, 2 pages at a time)", seconds, _cer(truth, "\n".join(ours))))
+        polished = "\n".join(diacritics.restore(t, ocr=True).text for t in ours)
+        rows.append(("decrees, then diacritic polish", seconds, _cer(truth, polished)))
+
+        if shutil.which("ocrmypdf") or (Path(sys.executable).parent / "ocrmypdf").exists():
+            ocrmypdf = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
+            started = time.perf_counter()
+            sidecars = []
+            for pdf in pdfs:
+                sidecar = pdf.with_suffix(".txt")
+                subprocess.run([ocrmypdf, "-l", "vie", "--skip-text", "-j", "2", "--output-type", "pdf", "-q",
+                                "--sidecar", str(sidecar), str(pdf), str(pdf.with_suffix(".ocr.pdf"))], check=True)
+                sidecars.append(sidecar.read_text(encoding="utf-8"))
+            rows.append(("OCRmyPDF 17, `-j 2`, sidecar text", time.perf_counter() - started, _cer(truth, "\n".join(sidecars))))
+
+        def tesseract(png: Path) -> str:
+            env = dict(os.environ, OMP_THREAD_LIMIT="1")
+            return subprocess.run(["tesseract", str(png), "stdout", "-l", "vie"], capture_output=True, text=True,
+                                  env=env, check=True).stdout
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(2) as pool:
+            plain = list(pool.map(tesseract, pngs))
+        rows.append(("plain `tesseract -l vie` on the PNGs, 2 at a time", time.perf_counter() - started,
+                     _cer(truth, "\n".join(plain))))
+    ours_rate = 20 / rows[0][1] * 60
+    lines = ["| system | seconds | pages/min | ratio to ours | character error rate |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {sec:.1f} | {20 / sec * 60:.1f} | {20 / sec * 60 / ours_rate:.2f} | {cer:.2%} |"
+              for name, sec, cer in rows]
+    return "\n".join(lines) + "\n"
+
+
 def _timed_run(args: list[str]) -> tuple[float, float]:
     """Seconds and peak memory (MiB) of one `decrees extract` process."""
     import resource
@@ -289,7 +360,7 @@ def bench_archive() -> str:
 
 SECTIONS = {
     "accuracy": bench_accuracy, "extraction": bench_extraction, "pdf": bench_pdf,
-    "diacritics": bench_diacritics, "archive": bench_archive,
+    "diacritics": bench_diacritics, "ocr": bench_ocr, "archive": bench_archive,
 }
 
 

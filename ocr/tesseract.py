@@ -37,9 +37,11 @@ def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> tu
     reason = missing_reason(lang)
     if reason:
         raise AcquisitionError("ocr-unavailable", reason)
+    prepared = prepare(image)
+    prepared.format = "BMP"  # pytesseract hands Tesseract a temporary file: BMP needs no compression
     try:
         data = pytesseract.image_to_data(
-            prepare(image), lang=lang, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
+            prepared, lang=lang, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
         )
     except RuntimeError as exc:  # pytesseract's timeout
         raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page") from exc
