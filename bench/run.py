@@ -216,15 +216,15 @@ def bench_diacritics() -> str:
             truths.append("\n".join(placed))
             garbled.append(ocr_image(image, lang="eng")[0])
             scan = degrade(render_page(page_lines, dpi=110)[0], noise=0.01, blur=1.0, skew=1.0)
-            vie_text.append(ocr_image(scan, lang="vie")[0])
+            vie_text.append(ocr_image(scan, lang="vie"))
         truth = "\n".join(truths)
         eng = "\n".join(garbled)
         corrected = diacritics.restore(eng).text
         lines += ["", "| OCR output of held-out text | before | after `decrees` restore |", "|---|---|---|"]
         lines.append(f"| `tesseract -l eng` (no Vietnamese model), 4 pages | {_aligned_accuracy(truth, eng):.2%} | "
                      f"**{_aligned_accuracy(truth, corrected):.2%}** |")
-        vie = "\n".join(vie_text)
-        after = diacritics.restore(vie, ocr=True).text
+        vie = "\n".join(text for text, _, _ in vie_text)
+        after = "\n".join(diacritics.restore(text, doubtful=doubtful).text for text, _, doubtful in vie_text)
         fixed, introduced = _diacritic_changes(truth, vie, after)
         lines.append(f"| `tesseract -l vie`, degraded 110 dpi scans, 4 pages | {_aligned_accuracy(truth, vie):.2%} | "
                      f"{_aligned_accuracy(truth, after):.2%} |")
@@ -288,10 +288,11 @@ def bench_ocr() -> str:
         rows = []
 
         started = time.perf_counter()
-        ours = [p.text for pdf in pdfs for p in acquire(pdf, page_jobs=2).pages]
+        ours_pages = [p for pdf in pdfs for p in acquire(pdf, page_jobs=2).pages]
+        ours = [p.text for p in ours_pages]
         seconds = time.perf_counter() - started
         rows.append(("decrees (`ocr.acquire`, 2 pages at a time)", seconds, _cer(truth, "\n".join(ours))))
-        polished = "\n".join(diacritics.restore(t, ocr=True).text for t in ours)
+        polished = "\n".join(diacritics.restore(p.text, doubtful=p.doubtful).text for p in ours_pages)
         rows.append(("decrees, then diacritic polish", seconds, _cer(truth, polished)))
 
         if shutil.which("ocrmypdf") or (Path(sys.executable).parent / "ocrmypdf").exists():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,6 +28,7 @@ from .syllables import (
 from .viterbi import decode
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
+KEEP_AS_WRITTEN = "as written"  # a word of a polished line that OCR was sure of
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
 REWRITE_COST = 0.3  # log10 cost of reading one of OCR's usual substitutes back
 TRUST_MARKED = 1.0
@@ -244,6 +246,9 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
                 costs.append(TRUST_MARKED)
         return (ids, costs) if ids else None
     lower = word.lower()
+    if action == KEEP_AS_WRITTEN:
+        own = model.index.get(lower)
+        return ([own], [0.0]) if own is not None else None
     if action == POLISH:
         if word[:1].isupper():
             return None  # a name, or a line's first word: the model knows too little of names
@@ -303,7 +308,7 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
     return [_Entry(m if i == 0 else None, ids, scores, kept) for i, (ids, scores, kept) in enumerate(found)]
 
 
-def _runs(model: TrigramModel, line: str, action: str) -> list[list[_Entry]]:
+def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list[list[_Entry]]:
     """Runs of words to decode together. A word the model cannot place (a URL,
     an unknown word) ends a run and is written back as it is."""
     urls = [(m.start(), m.end()) for m in _URL.finditer(line)]
@@ -311,7 +316,8 @@ def _runs(model: TrigramModel, line: str, action: str) -> list[list[_Entry]]:
     for segment in segments(line, GARBLED_TOKEN if action == CORRECT else TOKEN):
         run: list[_Entry] = []
         for m in segment:
-            entries = None if any(s <= m.start() < e for s, e in urls) else _entries(model, line, m, action)
+            word_action = KEEP_AS_WRITTEN if action == POLISH and m.start() not in unsure else action
+            entries = None if any(s <= m.start() < e for s, e in urls) else _entries(model, line, m, word_action)
             if entries is None:
                 runs.append(run)
                 run = []
@@ -321,9 +327,9 @@ def _runs(model: TrigramModel, line: str, action: str) -> list[list[_Entry]]:
     return [run for run in runs if run]
 
 
-def _restore_line(model: TrigramModel, line: str, action: str, names: dict[str, str]) -> str:
+def _restore_line(model: TrigramModel, line: str, action: str, names: dict[str, str], unsure: set[int]) -> str:
     replacements: list[tuple[int, int, str]] = []
-    for run in _runs(model, line, action):
+    for run in _runs(model, line, action, unsure):
         path = decode(model, [e.ids for e in run], [e.scores for e in run])
         for entry, chosen in zip(run, path):
             m = entry.match
@@ -343,12 +349,13 @@ def _restore_line(model: TrigramModel, line: str, action: str, names: dict[str, 
     return line
 
 
-def restore(text: str, force: str | None = None, ocr: bool = False) -> Restoration:
+def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None) -> Restoration:
     """Restore or correct the lines of `text` that need it; keep the others as they are.
 
-    `force` applies one action (restore or correct) to every line. `ocr` says
-    the text comes from OCR with a Vietnamese model: lines that look correct are
-    then polished (a word's marks change only where the context insists).
+    `force` applies one action (restore or correct) to every line. `doubtful`
+    are the (start, end) spans of words that OCR with a Vietnamese model was
+    unsure of: in lines that look correct, their marks are then polished
+    (changed only where the context insists); the other words stay.
     """
     lines = text.split("\n")
     if force:
@@ -366,15 +373,23 @@ def restore(text: str, force: str | None = None, ocr: bool = False) -> Restorati
             # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND").
             actions = [RESTORE if act == KEEP and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
-    if ocr:
-        actions = [POLISH if act == KEEP and len(_assessed_words(line)) >= 3 else act
-                   for act, line in zip(actions, lines)]
+    unsure: list[set[int]] = [set() for _ in lines]  # per line: start offsets of doubtful words
+    if doubtful:
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        for start, _ in doubtful:
+            index = bisect_right(starts, start) - 1
+            unsure[index].add(start - starts[index])
+        actions = [POLISH if act == KEEP and unsure[i] and len(_assessed_words(line)) >= 3 else act
+                   for i, (act, line) in enumerate(zip(actions, lines))]
     if all(action == KEEP for action in actions):
         return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
     model = load()
     names = _names_in(lines, actions)
     out = []
-    for line, action in zip(lines, actions):
-        out.append(line if action == KEEP else _restore_line(model, line, action, names))
+    for line, action, line_unsure in zip(lines, actions, unsure):
+        out.append(line if action == KEEP else _restore_line(model, line, action, names, line_unsure))
     restored = unicodedata.normalize("NFC", "\n".join(out))
     return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT) + actions.count(POLISH), restored != text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -24,6 +23,6 @@ def read_image(data: bytes, *, max_pages: int | None = None, lang: str = "vie") 
         raise AcquisitionError("too-many-pages", f"{frames} pages, more than the limit of {max_pages} (--max-pages)")
     pages = []
     for index, frame in enumerate(ImageSequence.Iterator(image)):
-        text, confidence = ocr_image(frame.convert("RGB"), lang=lang)
-        pages.append(PageText(index + 1, unicodedata.normalize("NFC", text), "ocr", confidence))
+        text, confidence, doubtful = ocr_image(frame.convert("RGB"), lang=lang)
+        pages.append(PageText(index + 1, text, "ocr", confidence, doubtful))
     return pages

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -11,6 +11,8 @@ class PageText:
     text: str
     source: str  # "text" (text layer or plain text) or "ocr"
     confidence: float | None = None  # mean OCR word confidence, 0..1
+    # (start, end) of the words OCR was unsure of (confidence below DOUBTFUL), in `text`
+    doubtful: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -69,13 +69,13 @@ def _page_image(document, index: int):
     return page.render(scale=RENDER_DPI / 72).to_pil()
 
 
-def _ocr_pages(data: bytes, indexes: list[int], lang: str, page_jobs: int) -> dict[int, tuple[str, float | None]]:
+def _ocr_pages(data: bytes, indexes: list[int], lang: str, page_jobs: int) -> dict[int, tuple]:
     """OCR the pages at `indexes`. PDFium is not thread-safe, so images are taken out
     here one by one, while up to `page_jobs` Tesseract processes read them; at most
     twice that many images wait in memory, whatever the length of the document."""
     import pypdfium2 as pdfium
 
-    results: dict[int, tuple[str, float | None]] = {}
+    results: dict[int, tuple] = {}
     document = pdfium.PdfDocument(data)
     try:
         with ThreadPoolExecutor(max_workers=page_jobs) as pool:
@@ -136,8 +136,8 @@ def read_pdf(data: bytes, *, ocr: bool = True, max_pages: int | None = None, lan
     if with_text:
         _read_text_layer(data, with_text, pages)
     scanned = [i for i, n in enumerate(letters) if n < MIN_LETTERS and ocr]
-    for index, (ocr_text, confidence) in _ocr_pages(data, scanned, lang, page_jobs).items():
-        pages[index] = PageText(index + 1, unicodedata.normalize("NFC", ocr_text), "ocr", confidence)
+    for index, (ocr_text, confidence, doubtful) in _ocr_pages(data, scanned, lang, page_jobs).items():
+        pages[index] = PageText(index + 1, ocr_text, "ocr", confidence, doubtful)
     return pages
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from functools import cache
 
 from PIL import Image
@@ -30,36 +31,50 @@ def missing_reason(lang: str = "vie") -> str | None:
     return None
 
 
-def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> tuple[str, float | None]:
-    """Text of an image with lines and paragraphs kept, and the mean word confidence (0..1)."""
+# Words OCRed with less confidence than this are reported as doubtful.
+DOUBTFUL = 0.9
+
+
+def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> tuple[str, float | None, list[tuple[int, int]]]:
+    """Text of an image with lines and paragraphs kept, the mean word confidence
+    (0..1), and the spans of the words below DOUBTFUL confidence."""
     import pytesseract
 
     reason = missing_reason(lang)
     if reason:
         raise AcquisitionError("ocr-unavailable", reason)
     prepared = prepare(image)
-    prepared.format = "BMP"  # pytesseract hands Tesseract a temporary file: BMP needs no compression
+    # pytesseract hands Tesseract a temporary file: uncompressed TIFF costs no
+    # compression (BMP would too, but Tesseract read low-resolution BMPs far worse).
+    prepared.format = "TIFF"
     try:
         data = pytesseract.image_to_data(
             prepared, lang=lang, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
         )
     except RuntimeError as exc:  # pytesseract's timeout
         raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page") from exc
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    confidences = []
+    lines: dict[tuple[int, int, int], list[tuple[str, float]]] = {}
     for i, word in enumerate(data["text"]):
-        if not word.strip():
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append(word)
-        if float(data["conf"][i]) >= 0:
-            confidences.append(float(data["conf"][i]) / 100)
-    out: list[str] = []
-    previous_paragraph = None
+        if word.strip():
+            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append((unicodedata.normalize("NFC", word), float(data["conf"][i]) / 100))
+    text, doubtful, confidences = [], [], []
+    offset, previous_paragraph = 0, None
     for (block, paragraph, _), words in lines.items():
-        if previous_paragraph is not None and (block, paragraph) != previous_paragraph:
-            out.append("")
-        out.append(" ".join(words))
+        if previous_paragraph is not None:
+            separator = "\n\n" if (block, paragraph) != previous_paragraph else "\n"
+            text.append(separator)
+            offset += len(separator)
+        for j, (word, confidence) in enumerate(words):
+            if j:
+                text.append(" ")
+                offset += 1
+            text.append(word)
+            if 0 <= confidence < DOUBTFUL:
+                doubtful.append((offset, offset + len(word)))
+            if confidence >= 0:
+                confidences.append(confidence)
+            offset += len(word)
         previous_paragraph = (block, paragraph)
     confidence = sum(confidences) / len(confidences) if confidences else None
-    return "\n".join(out), confidence
+    return "".join(text), confidence, doubtful

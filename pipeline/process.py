@@ -36,7 +36,9 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
             page_text, _ = diacritics.repair_encoding(page.text)
             restored = restored or page_text != page.text
             if options.restore:
-                restoration = diacritics.restore(page_text, ocr=page.source == "ocr")
+                # OCR's doubtful words; their offsets hold unless the encoding was repaired
+                doubtful = page.doubtful if page_text == page.text else None
+                restoration = diacritics.restore(page_text, doubtful=doubtful)
                 page_text, restored = restoration.text, restored or restoration.changed
             page_starts.append(offset)
             parts.append(page_text)
