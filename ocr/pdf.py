@@ -77,18 +77,20 @@ def _ocr_pages(data: bytes, indexes: list[int], lang: str, page_jobs: int) -> di
 
     results: dict[int, tuple] = {}
     document = pdfium.PdfDocument(data)
+    pool = ThreadPoolExecutor(max_workers=page_jobs)
     try:
-        with ThreadPoolExecutor(max_workers=page_jobs) as pool:
-            pending: dict = {}
-            for index in indexes:
-                if len(pending) >= 2 * page_jobs:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        results[pending.pop(future)] = future.result()
-                pending[pool.submit(ocr_image, _page_image(document, index), lang)] = index
-            for future, index in pending.items():
-                results[index] = future.result()
+        pending: dict = {}
+        for index in indexes:
+            if len(pending) >= 2 * page_jobs:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    results[pending.pop(future)] = future.result()
+            pending[pool.submit(ocr_image, _page_image(document, index), lang)] = index
+        for future, index in pending.items():
+            results[index] = future.result()
     finally:
+        # On an error or a time limit, pages not started are dropped, not waited for.
+        pool.shutdown(wait=False, cancel_futures=True)
         document.close()
     return results
 

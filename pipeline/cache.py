@@ -25,7 +25,7 @@ PIPELINE_VERSION = "1"
 
 def _fingerprint(options: Options) -> str:
     # Only what changes results: not how many pages are OCRed at a time.
-    affecting = (options.ocr, options.restore, options.max_pages, options.lang)
+    affecting = (options.ocr, options.restore, options.max_pages, options.lang, options.timeout)
     return hashlib.sha256(repr((PIPELINE_VERSION, affecting)).encode()).hexdigest()[:12]
 
 

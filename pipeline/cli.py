@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="keep text without diacritics or garbled by OCR as it is (no restoration)")
     extract.add_argument("--max-pages", type=_positive, default=2000,
                          help="skip files with more pages than this (default: 2000)")
+    extract.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                         help="give up on a file that takes longer than this (default: 600; 0: no limit)")
     extract.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                          help="process on a Dask distributed cluster (pip install 'decrees[cluster]'); "
                               "its workers must see the input paths")
@@ -79,7 +81,8 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_OUTPUT
     # Cores left over by the file workers OCR the pages of one file in parallel.
     page_jobs = max(1, (os.cpu_count() or 1) // args.jobs)
-    options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages, page_jobs=page_jobs)
+    options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages,
+                      page_jobs=page_jobs, timeout=args.timeout or None)
     _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
                      progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
     if not args.quiet:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import diacritics
@@ -20,10 +23,43 @@ class Options:
     max_pages: int | None = 2000
     lang: str = "vie"
     page_jobs: int = 1  # scanned pages of one file OCRed at a time
+    timeout: float | None = 600  # seconds one file may take; None: no limit
+
+
+class FileTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Raise FileTimeout after `seconds`, where a signal can be used (a process's main thread)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def process_file(item: InputFile, options: Options) -> Document | FileError:
     """Run one file through the stages; a failure becomes a FileError, never an exception."""
+    try:
+        with _time_limit(options.timeout):
+            return _process(item, options)
+    except FileTimeout:
+        return FileError(item.source_path, "read", "timeout",
+                         f"took longer than the limit of {options.timeout:g} s per file (--timeout)")
+
+
+def _process(item: InputFile, options: Options) -> Document | FileError:
     stage = "read"
     try:
         data = item.path.read_bytes()
@@ -56,6 +92,8 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
         return FileError(item.source_path, stage, "unreadable", f"permission denied ({exc.strerror})")
     except OSError as exc:
         return FileError(item.source_path, stage, "unreadable", exc.strerror or str(exc))
+    except FileTimeout:
+        raise
     except Exception as exc:  # a bug must not stop the batch; the row says where it happened
         return FileError(item.source_path, stage, "internal", f"{type(exc).__name__}: {exc}")
     return Document(

@@ -123,3 +123,16 @@ def test_unreadable_file(tmp_path):
     locked.chmod(0)
     result, _ = run([locked.parent], tmp_path / "out", progress=False)
     assert [(e.source_path, e.error) for e in result.errors] == [("locked.txt", "unreadable")]
+
+
+def test_a_file_over_the_time_limit_gets_an_error_row(tmp_path):
+    from tools.render import degrade, image_to_pdf, render_page
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / GOOD).write_text((CORPUS / GOOD).read_text(encoding="utf-8"), encoding="utf-8")
+    page, _ = render_page(["Căn cứ Luật Tổ chức chính quyền địa phương"] * 40, dpi=300)
+    image_to_pdf([degrade(page, seed=i) for i in range(6)], folder / "slow scan.pdf", dpi=300)
+    result, _ = run([folder], tmp_path / "out", options=Options(timeout=1.0), jobs=2, progress=False)
+    assert [(e.source_path, e.stage, e.error) for e in result.errors] == [("slow scan.pdf", "read", "timeout")]
+    assert [d.source_path for d in result.documents] == [GOOD]
