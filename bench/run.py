@@ -359,9 +359,37 @@ def bench_archive() -> str:
     return "\n".join(lines) + "\n"
 
 
+def bench_large() -> str:
+    """One scanned PDF of 500 pages (200 dpi, generated in chunks of 50 and joined):
+    time and peak memory of `decrees extract` on it."""
+    import pypdfium2 as pdfium
+
+    from tools.render import degrade, image_to_pdf, render_page
+
+    lines_pool = _held_out_sample(700, seed=9)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        joined = pdfium.PdfDocument.new()
+        for chunk in range(10):
+            images = [degrade(render_page(lines_pool[(n % 20) * 35:(n % 20 + 1) * 35], dpi=200)[0], noise=0.005, seed=n)
+                      for n in range(chunk * 50, chunk * 50 + 50)]
+            part = pdfium.PdfDocument(image_to_pdf(images, folder / f"part{chunk}.pdf", dpi=200))
+            joined.import_pages(part)
+            part.close()
+        (folder / "in").mkdir()
+        joined.save(folder / "in" / "scan-500-pages.pdf")
+        joined.close()
+        seconds, peak = _timed_run([str(folder / "in"), "--out", str(folder / "out"), "--jobs", "1", "--timeout", "0"])
+        documents = (folder / "out" / "documents.csv").read_text(encoding="utf-8").splitlines()
+    pages = documents[1].split(",")[3] if len(documents) > 1 else "0"
+    return ("| input | pages OCRed | seconds | pages/min | peak memory (largest process) |\n|---|---|---|---|---|\n"
+            f"| one 500-page scanned PDF, `--jobs 1` (2 pages at a time) | {pages} | {seconds:.0f} | "
+            f"{int(pages) / seconds * 60:.1f} | {peak:,.0f} MiB (limit 2,048) |\n")
+
+
 SECTIONS = {
     "accuracy": bench_accuracy, "extraction": bench_extraction, "pdf": bench_pdf,
-    "diacritics": bench_diacritics, "ocr": bench_ocr, "archive": bench_archive,
+    "diacritics": bench_diacritics, "ocr": bench_ocr, "archive": bench_archive, "large": bench_large,
 }
 
 

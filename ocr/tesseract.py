@@ -7,6 +7,7 @@ would only compete with them (OCRmyPDF does the same).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import unicodedata
 from functools import cache
@@ -33,17 +34,46 @@ def missing_reason(lang: str = "vie") -> str | None:
 
 # Words OCRed with less confidence than this are reported as doubtful.
 DOUBTFUL = 0.9
+# A first pass below this mean confidence makes us ask Tesseract's orientation
+# detection (OSD) whether the page is sideways or upside down.
+CHECK_ORIENTATION_BELOW = 0.7
+
+OcrResult = tuple[str, float | None, list[tuple[int, int]]]
 
 
-def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> tuple[str, float | None, list[tuple[int, int]]]:
+def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> OcrResult:
     """Text of an image with lines and paragraphs kept, the mean word confidence
-    (0..1), and the spans of the words below DOUBTFUL confidence."""
-    import pytesseract
-
+    (0..1), and the spans of the words below DOUBTFUL confidence. A page that
+    reads badly is turned upright first if OSD says it is rotated."""
     reason = missing_reason(lang)
     if reason:
         raise AcquisitionError("ocr-unavailable", reason)
     prepared = prepare(image)
+    result = _recognise(prepared, lang, timeout)
+    if result[1] is None or result[1] < CHECK_ORIENTATION_BELOW:
+        rotation = _rotation(prepared)
+        if rotation:
+            turned = _recognise(prepared.rotate(-rotation, expand=True), lang, timeout)
+            if (turned[1] or 0) > (result[1] or 0):
+                result = turned
+    return result
+
+
+def _rotation(image: Image.Image) -> int:
+    """Degrees that OSD says the page is rotated by (0 when it cannot tell)."""
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0", timeout=60)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # too little text to tell
+    found = re.search(r"Rotate: (\d+)", osd)
+    return int(found.group(1)) % 360 if found else 0
+
+
+def _recognise(prepared: Image.Image, lang: str, timeout: float) -> OcrResult:
+    import pytesseract
+
     # pytesseract hands Tesseract a temporary file: uncompressed TIFF costs no
     # compression (BMP would too, but Tesseract read low-resolution BMPs far worse).
     prepared.format = "TIFF"

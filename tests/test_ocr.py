@@ -44,3 +44,32 @@ def test_scans_are_ocred_and_extracted(scanned):
             want.header.doc_type, want.header.number, want.header.issue_date, want.header.issuer)
         assert [c.number for c in document.extraction.legal_bases] == [c.number for c in want.legal_bases]
         assert all(document.page_of(c.start) == 1 for c in document.extraction.legal_bases)
+
+
+def _stamped(image):
+    """A red seal over the signature block, as on signed decrees."""
+    from PIL import ImageDraw
+
+    colour = image.convert("RGB")
+    draw = ImageDraw.Draw(colour)
+    w, h = colour.size
+    draw.ellipse((w * 0.45, h * 0.05, w * 0.8, h * 0.2), outline=(220, 30, 30), width=12)
+    draw.ellipse((w * 0.5, h * 0.08, w * 0.75, h * 0.17), fill=(235, 60, 60))
+    return colour
+
+
+@pytest.mark.parametrize("damage", ["upside down", "sideways", "3° skew and a red seal"])
+def test_scan_damage_is_undone(tmp_path, damage):
+    lines = (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")
+    page, placed = render_page(lines, dpi=150)
+    if damage == "upside down":
+        image = degrade(page, noise=0.005, seed=1).rotate(180)
+    elif damage == "sideways":
+        image = degrade(page, noise=0.005, seed=2).rotate(90, expand=True)
+    else:
+        image = _stamped(degrade(page, noise=0.005, skew=3.0, seed=3))
+    image.save(tmp_path / "scan.png")
+    text = ocr.acquire(tmp_path / "scan.png").pages[0].text
+    assert _cer("\n".join(placed), text) < 0.05, text[:300]
+    h = extract(text).header
+    assert (h.number, h.issue_date) == ("12/2023/TT-BYT", "2023-06-30")
