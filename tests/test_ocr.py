@@ -73,3 +73,23 @@ def test_scan_damage_is_undone(tmp_path, damage):
     assert _cer("\n".join(placed), text) < 0.05, text[:300]
     h = extract(text).header
     assert (h.number, h.issue_date) == ("12/2023/TT-BYT", "2023-06-30")
+
+
+def test_two_column_header_is_read_in_order(tmp_path):
+    from tools.render import render_decree_page
+
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 215/QĐ-UBND"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Ninh, ngày 12 tháng 3 năm 2024"]
+    body = ["QUYẾT ĐỊNH", "Về việc giao chỉ tiêu chuyển đổi số năm 2024", "",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            "Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ;", "", "QUYẾT ĐỊNH:",
+            "Điều 1. Giao chỉ tiêu: các sở, ban, ngành đạt tỷ lệ tối thiểu 80% hồ sơ trực tuyến."]
+    image = degrade(render_decree_page(left, right, body, dpi=200), noise=0.005, skew=1.0, seed=4)
+    image.save(tmp_path / "decree.png")
+    text = ocr.acquire(tmp_path / "decree.png").pages[0].text
+    result = extract(text)
+    h = result.header
+    assert (h.number, h.issue_date, h.issuer, h.place, h.doc_type) == (
+        "215/QĐ-UBND", "2024-03-12", "Ủy ban nhân dân tỉnh Quảng Ninh", "Quảng Ninh", "Quyết định"), text[:400]
+    assert [c.number for c in result.legal_bases] == [None, "45/2020/NĐ-CP"]

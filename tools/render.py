@@ -87,6 +87,30 @@ def render_page(lines: list[str], dpi: int = 200, font: Path = SERIF, size_pt: f
     return page, placed
 
 
+def render_decree_page(left: list[str], right: list[str], body: list[str], dpi: int = 200,
+                       font: Path = SERIF, size_pt: float = 12) -> Image.Image:
+    """A page laid out like a decree: the issuing body and number in the left column,
+    the national motto and place and date in the right one, centred, then the body."""
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    face = ImageFont.truetype(str(font), int(size_pt * dpi / 72))
+    margin, step = int(0.8 * dpi), int(size_pt * dpi / 72 * 1.5)
+    centres = (margin + int(1.4 * dpi), width - margin - int(2.0 * dpi))
+    for column, centre in zip((left, right), centres):
+        y = int(0.8 * dpi)
+        for line in column:
+            draw.text((centre - face.getlength(line) / 2, y), line, font=face, fill=0)
+            y += step
+    y = int(0.8 * dpi) + step * (max(len(left), len(right)) + 1)
+    for line in wrap(body, face, width - 2 * margin):
+        if y > height - dpi:
+            break
+        draw.text((margin, y), line, font=face, fill=0)
+        y += step
+    return page
+
+
 def degrade(page: Image.Image, *, noise: float = 0.02, blur: float = 0.6, skew: float = 0.0,
             seed: int = 0) -> Image.Image:
     """What a scanner does to a page: speckle noise, blur and a small rotation."""
