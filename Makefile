@@ -9,7 +9,7 @@ INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: setup system-packages extract eval test test-all bench law-names train-lm clean
+.PHONY: setup system-packages extract eval test test-all bench law-names train-lm train-channel clean
 
 setup: system-packages $(VENV)/.installed
 
@@ -52,6 +52,11 @@ bench: setup
 # Rebuild the diacritic model (diacritics/data/model.npz) from data/lm and the gazetteer; deterministic.
 train-lm: setup
 	$(BIN)/python -m diacritics.train
+
+# Relearn what OCR without a Vietnamese model writes for each syllable (diacritics/data/channel.json):
+# renders training-law text, reads it back with tesseract -l eng, aligns. A few minutes.
+train-channel: setup
+	$(BIN)/python -m diacritics.train_channel
 
 # Rebuild the list of law names that the extractors use, from the legal corpus.
 law-names: setup

@@ -11,6 +11,8 @@ candidates in context, with Viterbi decoding.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -209,12 +211,24 @@ def _garbled_candidates(written: str) -> tuple[tuple[int, ...], tuple[float, ...
         for key, _, _ in process.extract(strip_marks(query), _keys(), scorer=Levenshtein.distance, score_cutoff=2, limit=None):
             costs[key] = min(costs.get(key, 99.0), _edit_cost(query, key) + extra)
     best = sorted(costs.items(), key=lambda item: item[1])[:MAX_KEYS]
-    ids, scores = [], []
+    scores: dict[int, float] = {}
     for key, cost in best:
         for i in model.candidates[key][:4]:
-            ids.append(i)
-            scores.append(-cost)
-    return tuple(ids), tuple(scores)
+            scores[i] = -cost
+    # What OCR was seen to write for each syllable (diacritics.train_channel).
+    readings = _learned_channel().get(written, {})
+    total = readings.get("", 0)
+    for syllable, count in readings.items():
+        if syllable and syllable in model.index:
+            i = model.index[syllable]
+            scores[i] = max(scores.get(i, -99.0), math.log10(count / total))
+    return tuple(scores), tuple(scores.values())
+
+
+@cache
+def _learned_channel() -> dict[str, dict[str, int]]:
+    path = resources.files("diacritics").joinpath("data/channel.json")
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
 def _names_in(lines: list[str], actions: list[str]) -> dict[str, str]:

@@ -46,27 +46,37 @@ def _letters(text: str) -> int:
 def _page_image(document, index: int):
     """The image to OCR for a page: its single embedded scan at native resolution
     (enlarged when below NATIVE_MIN_DPI), else the page rendered at RENDER_DPI."""
+    page = document[index]
+    try:
+        return _scan_image(page) or page.render(scale=RENDER_DPI / 72).to_pil()
+    finally:
+        page.close()  # PDFium keeps every loaded page until closed: memory would grow with the document
+
+
+def _scan_image(page):
+    """The page's single embedded scan, at native resolution (enlarged below
+    NATIVE_MIN_DPI); None when the page is not one image."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
     from PIL import Image
 
-    page = document[index]
-    width_inches = page.get_width() / 72
     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
-    if len(images) == 1:
-        left, bottom, right, top = images[0].get_bounds()
-        if (right - left) * (top - bottom) > 0.8 * page.get_width() * page.get_height():
-            try:
-                image = images[0].get_bitmap(render=False).to_pil()
-            except pdfium.PdfiumError:
-                image = None
-            if image is not None:
-                dpi = round(image.width / width_inches)
-                if dpi < NATIVE_MIN_DPI:
-                    scale = UPSCALE_TO / dpi
-                    image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
-                return image
-    return page.render(scale=RENDER_DPI / 72).to_pil()
+    if len(images) != 1:
+        return None
+    left, bottom, right, top = images[0].get_bounds()
+    if (right - left) * (top - bottom) <= 0.8 * page.get_width() * page.get_height():
+        return None
+    try:
+        bitmap = images[0].get_bitmap(render=False)
+    except pdfium.PdfiumError:
+        return None
+    image = bitmap.to_pil().copy()  # to_pil shares the bitmap's buffer, which is freed with it
+    bitmap.close()
+    dpi = round(image.width / (page.get_width() / 72))
+    if dpi < NATIVE_MIN_DPI:
+        scale = UPSCALE_TO / dpi
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+    return image
 
 
 def _ocr_pages(data: bytes, indexes: list[int], lang: str, page_jobs: int) -> dict[int, tuple]:
@@ -114,8 +124,9 @@ def _layer_letters(document) -> list[int]:
     """Letters in each page's text layer (pypdfium2: about 3 ms a page)."""
     counts = []
     for page in document:
-        text = page.get_textpage().get_text_range()
-        counts.append(_letters(text))
+        textpage = page.get_textpage()
+        counts.append(_letters(textpage.get_text_range()))
+        textpage.close()
         page.close()
     return counts
 

@@ -17,7 +17,7 @@ from extractors import Citation, Extraction, Header, Target
 
 from .document import Document, FileError
 from .output import write_atomic
-from .process import Options
+from .process import Options, file_hash
 
 # Bump when a change to any stage changes its results.
 PIPELINE_VERSION = "1"
@@ -27,14 +27,6 @@ def _fingerprint(options: Options) -> str:
     # Only what changes results: not how many pages are OCRed at a time.
     affecting = (options.ocr, options.restore, options.max_pages, options.lang, options.timeout)
     return hashlib.sha256(repr((PIPELINE_VERSION, affecting)).encode()).hexdigest()[:12]
-
-
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class ResultCache:

@@ -26,6 +26,15 @@ class Options:
     timeout: float | None = 600  # seconds one file may take; None: no limit
 
 
+def file_hash(path) -> str:
+    """SHA-256 of a file, read in blocks (a 500-page scan need not be held twice)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 class FileTimeout(Exception):
     pass
 
@@ -62,8 +71,7 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
 def _process(item: InputFile, options: Options) -> Document | FileError:
     stage = "read"
     try:
-        data = item.path.read_bytes()
-        sha256 = hashlib.sha256(data).hexdigest()
+        sha256 = file_hash(item.path)
         acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
                                page_jobs=options.page_jobs)
         stage = "restore"

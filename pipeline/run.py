@@ -12,11 +12,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .cache import ResultCache, file_hash
+from .cache import ResultCache
 from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
 from .output import write_outputs
-from .process import Options, process_file
+from .process import Options, file_hash, process_file
 
 
 @dataclass
