@@ -5,7 +5,7 @@
 Lines of the training laws (never the held-out ones) are rendered as page
 images and read back with `tesseract -l eng`; the output is aligned with the
 truth syllable by syllable. What is kept is, for each garbled form written
-at least MIN_COUNT times, the syllables it stood for and how often
+often enough (MIN_COUNT, MIN_SHARE), the syllables it stood for and how often
 (`"ctia": {"của": 41}`). The restorer adds those as candidates with a
 channel score from the learned probability. Needs Tesseract with `eng`.
 """
@@ -25,7 +25,9 @@ from .syllables import GARBLED_TOKEN, strip_marks
 from .train import training_laws
 
 CHANNEL = Path(__file__).resolve().parent / "data" / "channel.json"
-MIN_COUNT = 2
+# A reading is kept when seen this often, this large a share of the form's
+# occurrences, and within this edit distance (more is misalignment, not OCR).
+MIN_COUNT, MIN_SHARE, MAX_DISTANCE = 3, 0.2, 2
 
 
 def _tokens(text: str) -> list[str]:
@@ -73,7 +75,9 @@ def channel_table(counts: Counter) -> dict[str, dict[str, int]]:
         written[seen] += n
     table: dict[str, dict[str, int]] = defaultdict(dict)
     for (seen, true), n in counts.items():
-        if n >= MIN_COUNT and strip_marks(seen) != strip_marks(true):
+        plain_seen, plain_true = strip_marks(seen), strip_marks(true)
+        if (n >= MIN_COUNT and n / written[seen] >= MIN_SHARE and plain_seen != plain_true
+                and Levenshtein.distance(plain_seen, plain_true) <= MAX_DISTANCE):
             table[seen][true] = n
             table[seen][""] = written[seen]
     return dict(sorted(table.items()))

@@ -70,8 +70,7 @@ def _scan_image(page):
         bitmap = images[0].get_bitmap(render=False)
     except pdfium.PdfiumError:
         return None
-    image = bitmap.to_pil().copy()  # to_pil shares the bitmap's buffer, which is freed with it
-    bitmap.close()
+    image = bitmap.to_pil().copy()  # to_pil shares the bitmap's buffer; the copy outlives it
     dpi = round(image.width / (page.get_width() / 72))
     if dpi < NATIVE_MIN_DPI:
         scale = UPSCALE_TO / dpi
