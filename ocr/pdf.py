@@ -71,6 +71,10 @@ def _scan_image(page):
     except pdfium.PdfiumError:
         return None
     image = bitmap.to_pil().copy()  # to_pil shares the bitmap's buffer; the copy outlives it
+    # PDFium hands the caller this bitmap to destroy; left to the garbage collector,
+    # 60 scan pages took 950 MiB, closed here 188 MiB. Safe: nothing uses its buffer now.
+    bitmap.warn_on_close = False
+    bitmap.close()
     dpi = round(image.width / (page.get_width() / 72))
     if dpi < NATIVE_MIN_DPI:
         scale = UPSCALE_TO / dpi
