@@ -31,6 +31,10 @@ def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise AcquisitionError("unsupported", f"unsupported file type '{suffix or path.name}' (supported: {', '.join(sorted(SUPPORTED))})")
+    if suffix == ".pdf":
+        if path.stat().st_size == 0:
+            raise AcquisitionError("empty", "empty file")
+        return AcquiredText(read_pdf(path, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs))
     data = path.read_bytes()
     if not data.strip():
         raise AcquisitionError("empty", "empty file")
@@ -38,8 +42,6 @@ def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang:
         pages = [PageText(i + 1, text, "text") for i, text in enumerate(read_text(data))]
     elif suffix == ".docx":
         pages = [PageText(1, read_docx(data), "text")]
-    elif suffix == ".pdf":
-        pages = read_pdf(data, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs)
     else:
         pages = read_image(data, max_pages=max_pages, lang=lang)
     return AcquiredText(pages)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from pathlib import Path
 
 from .model import AcquisitionError, PageText
 from .tesseract import ocr_image
@@ -82,14 +82,14 @@ def _scan_image(page):
     return image
 
 
-def _ocr_pages(data: bytes, indexes: list[int], lang: str, page_jobs: int) -> dict[int, tuple]:
+def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int) -> dict[int, tuple]:
     """OCR the pages at `indexes`. PDFium is not thread-safe, so images are taken out
     here one by one, while up to `page_jobs` Tesseract processes read them; at most
     twice that many images wait in memory, whatever the length of the document."""
     import pypdfium2 as pdfium
 
     results: dict[int, tuple] = {}
-    document = pdfium.PdfDocument(data)
+    document = pdfium.PdfDocument(path)
     pool = ThreadPoolExecutor(max_workers=page_jobs)
     try:
         pending: dict = {}
@@ -108,15 +108,17 @@ def _ocr_pages(data: bytes, indexes: list[int], lang: str, page_jobs: int) -> di
     return results
 
 
-def _open(data: bytes):
-    """The PDF as a pypdfium2 document; unusable files raise AcquisitionError.
-    PDFs encrypted only against editing open with the empty password."""
+def _open(path: Path):
+    """The PDF as a pypdfium2 document, read from the file as needed (a 500-page
+    scan is not held in memory); unusable files raise AcquisitionError. PDFs
+    encrypted only against editing open with the empty password."""
     import pypdfium2 as pdfium
 
-    if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise AcquisitionError("not-pdf", "not a PDF: the file does not start with %PDF")
+    with path.open("rb") as handle:
+        if not handle.read(1024).lstrip()[:5].startswith(b"%PDF"):
+            raise AcquisitionError("not-pdf", "not a PDF: the file does not start with %PDF")
     try:
-        return pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise AcquisitionError("password", "password-protected PDF: it cannot be opened without its password") from exc
@@ -134,12 +136,12 @@ def _layer_letters(document) -> list[int]:
     return counts
 
 
-def read_pdf(data: bytes, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
+def read_pdf(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
              page_jobs: int = 1) -> list[PageText]:
     """Text of every page; pages without a usable text layer are OCRed when `ocr` is on,
     `page_jobs` of them at a time. Pages with a text layer are read with pdfplumber,
     whose table finder keeps tables as tab-separated rows."""
-    document = _open(data)
+    document = _open(path)
     try:
         count = len(document)
         if max_pages is not None and count > max_pages:
@@ -150,18 +152,18 @@ def read_pdf(data: bytes, *, ocr: bool = True, max_pages: int | None = None, lan
     pages = [PageText(i + 1, "", "text") for i in range(count)]
     with_text = [i for i, n in enumerate(letters) if n >= MIN_LETTERS or not ocr]
     if with_text:
-        _read_text_layer(data, with_text, pages)
+        _read_text_layer(path, with_text, pages)
     scanned = [i for i, n in enumerate(letters) if n < MIN_LETTERS and ocr]
-    for index, (ocr_text, confidence, doubtful) in _ocr_pages(data, scanned, lang, page_jobs).items():
+    for index, (ocr_text, confidence, doubtful) in _ocr_pages(path, scanned, lang, page_jobs).items():
         pages[index] = PageText(index + 1, ocr_text, "ocr", confidence, doubtful)
     return pages
 
 
-def _read_text_layer(data: bytes, indexes: list[int], pages: list[PageText]) -> None:
+def _read_text_layer(path: Path, indexes: list[int], pages: list[PageText]) -> None:
     import pdfplumber
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfplumber wraps pdfminer's many exception types
         raise AcquisitionError("damaged", f"the text layer cannot be read ({type(exc).__name__}: {exc})") from exc
     with pdf:
