@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from .bodies import parse_body
 from .dates import date_after, find_dates
 from .folding import fold_key, looks_damaged, squash
-from .lexicon import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, ISSUER_BY_CODE, TYPE_BY_CODE, law_names, repair_code
+from .lexicon import (
+    ARTICLE_ONE, CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, ISSUER_BY_CODE, TYPE_BY_CODE, law_names,
+    repair_code,
+)
 from .model import Citation
 from rapidfuzz import process, fuzz
 
@@ -47,15 +50,14 @@ _TITLE_MARKERS = re.compile(
 )
 _AMENDED_BY = re.compile(r"duoc\s+sua\s+doi,?\s+bo\s+sung(?:\s+mot\s+so\s+dieu)?\s+(?:boi|theo|tai)\s*$")
 _LIST_HEAD = re.compile(rf"(?<![a-z])c\S{{1,2}}c\s+(?:{_TYPES})(?P<rest>[^:;]{{0,80}}):")
-_CAN_CU = r"c\S{1,2}n\s+c(?:u|ir|it|iu|ur|tr|v|ti)(?![a-z])"
-_BASIS_START = re.compile(rf"(?m)^[\W_]*{_CAN_CU}")
+_BASIS_START = re.compile(rf"(?m)^[\W_]*{CAN_CU}")
 _BASIS_HEADING = re.compile(r"(?m)^[\W\d_]*c\S{1,2}n\s+c\S{1,2}\s+ph\S{1,2}p\s+l\S\s*:?\s*$")
 _PREAMBLE_END = re.compile(
     r"(?m)^[\W_]*(?:(?:quy\S{1,2}t\s+[dp][i1l]nh|quy\S{1,2}t\s+ngh[i1l]|ngh[i1l]\s+[dp][i1l]nh|"
-    r"ch[i1l]\s+th[i1l]|ban\s+h\S{1,2}nh)\s*:|[dp]i\S{1,2}u\s+1\b|ch\S{1,2}\S?ng\s+(?:i|1)\b)"
+    rf"ch[i1l]\s+th[i1l]|ban\s+h\S{{1,2}}nh)\s*:|{ARTICLE_ONE}|ch\S{{1,2}}\S?ng\s+(?:i|1)\b)"
 )
 _PARAGRAPH_START = re.compile(
-    rf"{_CAN_CU}|(?m:^[\W_]*(?P<proposal>theo|x\S{{1,2}}t|th\S{{1,2}}c\s+hi\S{{1,2}}n)(?![a-z]))"
+    rf"{CAN_CU}|(?m:^[\W_]*(?P<proposal>theo|x\S{{1,2}}t|th\S{{1,2}}c\s+hi\S{{1,2}}n)(?![a-z]))"
 )
 _REPLACES_BEFORE = re.compile(r"thay\s+th\S(?:\s+cho)?\s*(?:cac\s+)?$")
 
@@ -299,7 +301,7 @@ def extract_citations(text: str, folded: str) -> tuple[list[Citation], list[Cita
             list_type, list_issuer = _list_defaults(text, folded, para)
             proposer = _proposal_issuer(text, folded, para) if para.role == "proposal" else None
             for clause_start, clause_end in _clauses(folded, para):
-                head = re.match(rf"[\W_]*(?:{_CAN_CU})?\s*", folded[clause_start:clause_end])
+                head = re.match(rf"[\W_]*(?:{CAN_CU})?\s*", folded[clause_start:clause_end])
                 head_pos = clause_start + (head.end() if head else 0)
                 law = _law_at(text, folded, head_pos, clause_end) if para.role == "basis" else None
                 previous_end = None

@@ -19,7 +19,7 @@ from .bodies import issuer_level, match_province, parse_body, read_place
 from .citations import SYMBOL, normalise_number, symbol_issuer, symbol_type
 from .dates import date_after
 from .folding import fold, fold_key, squash
-from .lexicon import CENTRAL_CITIES, DOC_TYPE_PATTERNS, PROVINCE_KEYS, SURNAMES
+from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPE_PATTERNS, PROVINCE_KEYS, SURNAMES
 from .model import Header
 
 _HEADER_NUMBER = re.compile(
@@ -31,9 +31,7 @@ _MOTTO = re.compile(
     r"c\S{1,2}ng\s+h\S{1,2}a\s+x\S\s+h\S{1,2}i\s+ch\S\s+ngh\S{1,2}a\s+vi\S{1,2}t\s+nam"
     r"|[dp]\S{1,2}c\s+\S{2,4}\s*-\s*t\S{1,2}\s+do\s*-\s*h\S{1,2}nh\s+ph\S{1,2}c"
 )
-_BODY_START = re.compile(
-    r"(?m)^[\W_]*(?:c\S{1,2}n\s+c(?:u|ir|it|iu|ur|tr|v|ti)(?![a-z])|k\S{1,2}nh\s+g\S{1,2}i|[dp]i\S{1,2}u\s+1\b)"
-)
+_BODY_START = re.compile(rf"(?m)^[\W_]*(?:{CAN_CU}|k\S{{1,2}}nh\s+g\S{{1,2}}i|{ARTICLE_ONE})")
 _SEPARATOR = re.compile(r"^[\s\-_=*.]*$")
 _TYPE_KEYS = {fold_key(name): name for name, _ in DOC_TYPE_PATTERNS} | {"quy dinh": "Quy định"}
 _LETTER = re.compile(r"(?m)^[\W_]*(?:k\S{1,2}nh\s+g\S{1,2}i|v\s*/\s*v\b)")

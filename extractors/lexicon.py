@@ -40,6 +40,11 @@ DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
     ("Lệnh", r"l\S{1,2}nh\b"),
 ]
 
+# Folded, OCR-tolerant patterns of the words that open a legal basis ("Căn cứ",
+# read as "Can cir", "Can cit") and the first article ("Điều 1", read as "Piéu 1").
+CAN_CU = r"c\S{1,2}n\s+c(?:u|ir|it|iu|ur|tr|v|ti)(?![a-z])"
+ARTICLE_ONE = r"[dp]i\S{1,2}u\s+1\b"
+
 # Short forms used in running text ("QĐ số 1309/QĐ-UBND").
 DOC_TYPE_ABBREVIATIONS = {
     "qd": "Quyết định",
