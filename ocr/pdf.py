@@ -17,6 +17,7 @@ RENDER_DPI = 300
 # only really low-resolution scans are enlarged, to UPSCALE_TO.
 NATIVE_MIN_DPI = 150
 UPSCALE_TO = 300
+REOPEN_EVERY = 50  # pages
 
 
 def _cell(text: str | None) -> str:
@@ -93,7 +94,12 @@ def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int) -> dic
     pool = ThreadPoolExecutor(max_workers=page_jobs)
     try:
         pending: dict = {}
-        for index in indexes:
+        for count, index in enumerate(indexes):
+            if count and count % REOPEN_EVERY == 0:
+                # PDFium keeps every parsed image stream until the document closes
+                # (about 1 MB a scanned page): reopening bounds a long scan's memory.
+                document.close()
+                document = pdfium.PdfDocument(path)
             if len(pending) >= 2 * page_jobs:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
