@@ -64,13 +64,18 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
     """Process `files`, calling done(item, result) as each one finishes."""
     bar = tqdm(total=len(files), unit="file", disable=not progress, dynamic_ncols=True)
     results: list[Document | FileError] = []
+    pages = errors = 0
 
     def finish(item: InputFile, result: Document | FileError) -> None:
+        nonlocal pages, errors
         done(item, result)
         results.append(result)
-        bar.update()
         if isinstance(result, Document):
-            bar.set_postfix_str(f"{result.pages} pages, {item.source_path[-30:]}", refresh=False)
+            pages += result.pages
+        else:
+            errors += 1
+        bar.set_postfix_str(f"{pages} pages, {errors} errors", refresh=False)
+        bar.update()
 
     try:
         if scheduler:
