@@ -13,6 +13,7 @@ from .document import FileError
 class InputFile:
     path: Path
     source_path: str  # relative to the input root, as written in the outputs
+    sha256: str | None = None  # filled in by the run once the file is hashed
 
 
 def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[InputFile], list[FileError]]:

@@ -71,7 +71,7 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
 def _process(item: InputFile, options: Options) -> Document | FileError:
     stage = "read"
     try:
-        sha256 = file_hash(item.path)
+        sha256 = item.sha256 or file_hash(item.path)
         acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
                                page_jobs=options.page_jobs)
         stage = "restore"

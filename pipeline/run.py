@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -117,22 +117,21 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
     cache = ResultCache(out / ".cache", options)
     cached: list[Document | FileError] = []
     todo: list[InputFile] = []
-    hashes: dict[str, str] = {}
     for item in files:
         try:
-            hashes[item.source_path] = file_hash(item.path)
+            item = replace(item, sha256=file_hash(item.path))
         except OSError:
             todo.append(item)  # processing will report why it cannot be read
             continue
-        hit = None if force else cache.get(hashes[item.source_path], item.source_path)
+        hit = None if force else cache.get(item.sha256, item.source_path)
         if hit is None:
             todo.append(item)
         else:
             cached.append(hit)
 
     def remember(item: InputFile, outcome: Document | FileError) -> None:
-        if item.source_path in hashes and not (isinstance(outcome, FileError) and outcome.error == "worker-died"):
-            cache.put(hashes[item.source_path], outcome)
+        if item.sha256 and not (isinstance(outcome, FileError) and outcome.error == "worker-died"):
+            cache.put(item.sha256, outcome)
 
     processed = _process_all(todo, options, jobs, progress, remember, scheduler)
     seen: dict[str, str] = {}
