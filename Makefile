@@ -30,6 +30,8 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	@echo "Compiling the diacritic decoder once (numba keeps it in diacritics/__pycache__)"
+	$(BIN)/python -c "import diacritics; diacritics.restore('Can cu')"
 	touch $@
 
 extract: setup

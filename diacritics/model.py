@@ -1,9 +1,10 @@
-"""The syllable trigram model at run time: loaded into dicts keyed by packed ids."""
+"""The syllable trigram model at run time: flat arrays that the compiled decoder reads."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -12,36 +13,61 @@ from .syllables import strip_marks
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 
 
-def _nest(keys: np.ndarray, values: np.ndarray, size: int) -> dict[int, dict[int, float]]:
-    """{context: {last id: score}} from keys packed as context * size + last id (keys sorted)."""
-    contexts, last = np.divmod(keys, size)
-    nested: dict[int, dict[int, float]] = {}
-    bounds = np.flatnonzero(np.diff(contexts)) + 1
-    for chunk_contexts, chunk_last, chunk_values in zip(
-        np.split(contexts, bounds), np.split(last, bounds), np.split(values, bounds)
-    ):
-        nested[int(chunk_contexts[0])] = dict(zip(chunk_last.tolist(), chunk_values.tolist()))
-    return nested
+def _rows(keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Offsets such that keys[offsets[r]:offsets[r + 1]] are the sorted keys of row rows[r]."""
+    return np.searchsorted(keys, np.append(rows, np.iinfo(np.int64).max)).astype(np.int64)
+
+
+class Tables(NamedTuple):
+    """The model's scores (log10) as the compiled decoder reads them."""
+
+    unigram: np.ndarray  # [c]
+    bow1: np.ndarray  # [b]: backoff weight from bigram to unigram
+    bigram_rows: np.ndarray  # bigram row b is bigram_next/bigram[bigram_rows[b]:bigram_rows[b + 1]]
+    bigram_next: np.ndarray
+    bigram: np.ndarray
+    contexts: np.ndarray  # sorted a * size + b of every context with trigrams or a backoff weight
+    context_bow: np.ndarray  # their backoff weight from trigram to bigram
+    trigram_rows: np.ndarray  # trigram row r is trigram_next/trigram[trigram_rows[r]:trigram_rows[r + 1]]
+    trigram_next: np.ndarray
+    trigram: np.ndarray
+    size: int
+    bos: int
+    eos: int
 
 
 class TrigramModel:
-    """log10 P(c | a, b) from the stored backoff form; syllables are integer ids."""
+    """log10 P(c | a, b) in backoff form; syllables are integer ids.
+
+    The tables are sorted arrays in compressed-row form, so that a lookup is a
+    short binary search inside one row: bigram row b holds the c seen after b,
+    trigram row r the c seen after the context contexts[r] = a * size + b.
+    """
 
     def __init__(self, path: Path = MODEL) -> None:
         data = np.load(path)
         self.vocab: list[str] = str(data["vocab"]).split("\n")
         self.index = {w: i for i, w in enumerate(self.vocab)}
-        self.size = len(self.vocab)
+        self.size = size = len(self.vocab)
         self.bos = self.index["<s>"]
         self.eos = self.index["</s>"]
-        # log10 scores. Stored keys pack ids as (a * size + b) * size + c; at run
-        # time they are nested (bigram[b][c], trigram[a * size + b][c]) so that
-        # the decoder's innermost probe uses small ints and allocates nothing.
-        self.unigram: list[float] = data["unigram"].tolist()
-        self.bow1: list[float] = data["bow1"].tolist()
-        self.bigram = _nest(data["bigram_keys"], data["bigram"], self.size)
-        self.trigram = _nest(data["trigram_keys"], data["trigram"], self.size)
-        self.bow2 = dict(zip(data["bow2_keys"].tolist(), data["bow2"].tolist()))
+        bigram_keys, trigram_keys, bow2_keys = data["bigram_keys"], data["trigram_keys"], data["bow2_keys"]
+        contexts = np.union1d(bow2_keys, np.unique(trigram_keys // size))
+        context_bow = np.zeros(len(contexts))
+        context_bow[np.searchsorted(contexts, bow2_keys)] = data["bow2"]
+        self.tables = Tables(
+            unigram=data["unigram"].astype(np.float64),
+            bow1=data["bow1"].astype(np.float64),
+            bigram_rows=_rows(bigram_keys // size, np.arange(size)),
+            bigram_next=bigram_keys % size,
+            bigram=data["bigram"].astype(np.float64),
+            contexts=contexts,
+            context_bow=context_bow,
+            trigram_rows=_rows(trigram_keys // size, contexts),
+            trigram_next=trigram_keys % size,
+            trigram=data["trigram"].astype(np.float64),
+            size=size, bos=self.bos, eos=self.eos,
+        )
         self.counts: list[int] = data["counts"].tolist()
         # Every syllable of the corpus under its unmarked form, most frequent first.
         groups: dict[str, list[tuple[int, int]]] = {}
@@ -49,7 +75,6 @@ class TrigramModel:
             if not word.startswith("<"):
                 groups.setdefault(strip_marks(word), []).append((self.counts[i], i))
         self.candidates = {key: [i for _, i in sorted(g, reverse=True)] for key, g in groups.items()}
-
 
 @cache
 def load() -> TrigramModel:

@@ -61,7 +61,9 @@ def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Ma
     current: list[re.Match[str]] = []
     last_end = 0
     for m in pattern.finditer(text):
-        if current and _SEGMENT_BREAK.search(text, last_end, m.start()):
+        start = m.start()
+        # Most gaps are one space: only look into the others.
+        if current and (start - last_end != 1 or text[last_end] != " ") and _SEGMENT_BREAK.search(text, last_end, start):
             yield current
             current = []
         current.append(m)
