@@ -396,7 +396,9 @@ def bench_large() -> str:
         joined.close()
         seconds, peak = _timed_run([str(folder / "in"), "--out", str(folder / "out"), "--jobs", "1", "--timeout", "0"])
         documents = (folder / "out" / "documents.csv").read_text(encoding="utf-8").splitlines()
-    pages = documents[1].split(",")[3] if len(documents) > 1 else "0"
+        if len(documents) < 2:
+            raise RuntimeError("the 500-page scan failed: " + (folder / "out" / "errors.csv").read_text(encoding="utf-8"))
+    pages = documents[1].split(",")[3]
     return ("| input | pages OCRed | seconds | pages/min | peak memory (largest process) |\n|---|---|---|---|---|\n"
             f"| one 500-page scanned PDF, `--jobs 1` (2 pages at a time) | {pages} | {seconds:.0f} | "
             f"{int(pages) / seconds * 60:.1f} | {peak:,.0f} MiB (limit 2,048) |\n")

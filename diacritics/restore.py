@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -27,7 +28,7 @@ from .model import TrigramModel, load
 from .syllables import (
     ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, segments, strip_marks,
 )
-from .viterbi import decode
+from .viterbi import Lattice, decode
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
 KEEP_AS_WRITTEN = "as written"  # a word of a polished line that OCR was sure of
@@ -37,8 +38,8 @@ TRUST_MARKED = 1.0
 # In OCR output that looks correct, another marking of the same letters must be
 # this much (log10) more likely in context to replace what OCR read.
 POLISH_COST = 2.0  # log10 bonus for a correctly marked syllable in a corrected line
-GARBLED_DOCUMENT = 0.3
-STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked  # share of garbled lines from which a whole document is treated as garbled
+GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
+STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked
 # OCR's usual substitutes for Vietnamese letters (FINDINGS.md, the Hưng Yên sample):
 # rewriting them first lets a garbled word reach its syllable within the edit budget.
 _OCR_FIXES = [
@@ -143,6 +144,18 @@ def assess_line(line: str) -> LineAssessment:
     return LineAssessment(len(words), marked, invalid, action)
 
 
+def _garbled_share(assessments: list[LineAssessment]) -> float:
+    """Share of the lines of two words or more that OCR garbled."""
+    worded = [a for a in assessments if a.words >= 2]
+    return sum(a.action == CORRECT for a in worded) / len(worded) if worded else 0.0
+
+
+def looks_garbled(text: str) -> bool:
+    """Whether `text` reads like OCR without a Vietnamese model (or a broken font
+    mapping) throughout, rather than Vietnamese with or without its marks."""
+    return _garbled_share([assess_line(line) for line in text.split("\n")]) >= GARBLED_DOCUMENT
+
+
 def text_quality(text: str) -> float:
     """Share of the words of `text` that are valid Vietnamese syllables (1.0 for no words)."""
     valid = syllables()
@@ -157,8 +170,8 @@ class Restoration:
     text: str
     lines_restored: int
     lines_corrected: int
-
     changed: bool
+
 
 @cache
 def _keys() -> list[str]:
@@ -277,8 +290,7 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
     return (ids[:8], [0.0] * len(ids[:8])) if ids else None
 
 
-@dataclass
-class _Entry:
+class _Entry(NamedTuple):
     """A word of a run: the ids it may stand for, their channel scores, and
     whether it is written back as it is (numbers, codes; None for the extra
     syllables of an expanded abbreviation)."""
@@ -331,7 +343,8 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
         run: list[_Entry] = []
         for m in segment:
             word_action = KEEP_AS_WRITTEN if action == POLISH and m.start() not in unsure else action
-            entries = None if any(s <= m.start() < e for s, e in urls) else _entries(model, line, m, word_action)
+            in_url = urls and any(s <= m.start() < e for s, e in urls)
+            entries = None if in_url else _entries(model, line, m, word_action)
             if entries is None:
                 runs.append(run)
                 run = []
@@ -341,26 +354,40 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     return [run for run in runs if run]
 
 
-def _restore_line(model: TrigramModel, line: str, action: str, names: dict[str, str], unsure: set[int]) -> str:
-    replacements: list[tuple[int, int, str]] = []
-    for run in _runs(model, line, action, unsure):
-        path = decode(model, [e.ids for e in run], [e.scores for e in run])
-        for entry, chosen in zip(run, path):
+def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], names: dict[str, str],
+                   unsure: list[set[int]]) -> list[str]:
+    """The lines with their words replaced as decoded; all runs of the text are decoded in one call."""
+    lattice = Lattice()
+    placed: list[tuple[int, list[_Entry]]] = []
+    for index, (line, action) in enumerate(zip(lines, actions)):
+        if action != KEEP:
+            for run in _runs(model, line, action, unsure[index]):
+                lattice.add_run([e.ids for e in run], [e.scores for e in run])
+                placed.append((index, run))
+    chosen = iter(decode(model, lattice))
+    number = model.index[NUMBER]
+    replacements: dict[int, list[tuple[int, int, str]]] = {}
+    for index, run in placed:
+        for entry, syllable in zip(run, chosen):  # zip takes from run first: chosen stays in step
             m = entry.match
             if m is None:
                 continue
             word = m.group()
-            if entry.kept or chosen == model.index[NUMBER]:
+            if entry.kept or syllable == number:
                 out = _CODE_LETTERS.get(word, word)
             else:
-                out = apply_case(word, model.vocab[chosen])
+                out = apply_case(word, model.vocab[syllable])
                 if word[:1].isupper() and strip_marks(out) in names:
                     out = names[strip_marks(out)]  # the document's own spelling of a name
             if out != word:
-                replacements.append((m.start(), m.end(), out))
-    for start, end, out in sorted(replacements, reverse=True):
-        line = line[:start] + out + line[end:]
-    return line
+                replacements.setdefault(index, []).append((m.start(), m.end(), out))
+    out_lines = list(lines)
+    for index, changes in replacements.items():
+        line = lines[index]
+        for start, end, out in sorted(changes, reverse=True):
+            line = line[:start] + out + line[end:]
+        out_lines[index] = line
+    return out_lines
 
 
 def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None) -> Restoration:
@@ -380,7 +407,7 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
         # In a document that OCR garbled throughout, short or sparsely marked lines
         # that look valid on their own ("dén nam 2030;") are garbled too.
         worded = [a for a in assessments if a.words >= 2]
-        if worded and sum(a.action == CORRECT for a in worded) / len(worded) >= GARBLED_DOCUMENT:
+        if _garbled_share(assessments) >= GARBLED_DOCUMENT:
             actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act
                        for act, a in zip(actions, assessments)]
         elif worded and sum(a.action == RESTORE for a in worded) / len(worded) >= STRIPPED_DOCUMENT:
@@ -402,8 +429,5 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
         return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
     model = load()
     names = _names_in(lines, actions)
-    out = []
-    for line, action, line_unsure in zip(lines, actions, unsure):
-        out.append(line if action == KEEP else _restore_line(model, line, action, names, line_unsure))
-    restored = unicodedata.normalize("NFC", "\n".join(out))
+    restored = unicodedata.normalize("NFC", "\n".join(_restore_lines(model, lines, actions, names, unsure)))
     return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT) + actions.count(POLISH), restored != text)

@@ -8,6 +8,7 @@ images are OCRed with Tesseract's Vietnamese model. Input files are only read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .docx import read_docx
@@ -25,16 +26,18 @@ SUPPORTED = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx"}
 
 
 def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
-            page_jobs: int = 1) -> AcquiredText:
+            page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None) -> AcquiredText:
     """Read `path` into pages of NFC text, OCRing up to `page_jobs` scanned pages at a
-    time; raises AcquisitionError for unusable files."""
+    time; raises AcquisitionError for unusable files. `layer_usable` judges the text
+    layer of a scanned PDF page: a scan whose layer it rejects is OCRed instead."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise AcquisitionError("unsupported", f"unsupported file type '{suffix or path.name}' (supported: {', '.join(sorted(SUPPORTED))})")
     if suffix == ".pdf":
         if path.stat().st_size == 0:
             raise AcquisitionError("empty", "empty file")
-        return AcquiredText(read_pdf(path, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs))
+        return AcquiredText(read_pdf(path, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs,
+                                     layer_usable=layer_usable))
     data = path.read_bytes()
     if not data.strip():
         raise AcquisitionError("empty", "empty file")

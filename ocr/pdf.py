@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -54,12 +55,9 @@ def _page_image(document, index: int):
         page.close()  # PDFium keeps every loaded page until closed: memory would grow with the document
 
 
-def _scan_image(page):
-    """The page's single embedded scan, at native resolution (enlarged below
-    NATIVE_MIN_DPI); None when the page is not one image."""
-    import pypdfium2 as pdfium
+def _full_page_image(page):
+    """The page's image object when the page is one image that covers it (a scan), else None."""
     import pypdfium2.raw as pdfium_c
-    from PIL import Image
 
     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
     if len(images) != 1:
@@ -67,8 +65,20 @@ def _scan_image(page):
     left, bottom, right, top = images[0].get_bounds()
     if (right - left) * (top - bottom) <= 0.8 * page.get_width() * page.get_height():
         return None
+    return images[0]
+
+
+def _scan_image(page):
+    """The page's single embedded scan, at native resolution (enlarged below
+    NATIVE_MIN_DPI); None when the page is not one image."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    scan = _full_page_image(page)
+    if scan is None:
+        return None
     try:
-        bitmap = images[0].get_bitmap(render=False)
+        bitmap = scan.get_bitmap(render=False)
     except pdfium.PdfiumError:
         return None
     image = bitmap.to_pil().copy()  # to_pil shares the bitmap's buffer; the copy outlives it
@@ -131,43 +141,48 @@ def _open(path: Path):
         raise AcquisitionError("damaged", f"damaged or truncated PDF ({exc})") from exc
 
 
-def _layer_letters(path: Path, count: int) -> list[int]:
-    """Letters in each page's text layer (pypdfium2: about 3 ms a page), reopening
-    the document every REOPEN_EVERY pages as PDFium keeps what it parsed."""
+def _triage(path: Path, count: int) -> list[tuple[int, bool]]:
+    """For each page, the letters in its text layer and whether it is a scan (one
+    image covering the page); pypdfium2, about 3 ms a page. The document is
+    reopened every REOPEN_EVERY pages as PDFium keeps what it parsed."""
     import pypdfium2 as pdfium
 
-    counts = []
+    pages = []
     for start in range(0, count, REOPEN_EVERY):
         document = pdfium.PdfDocument(path)
         try:
             for index in range(start, min(count, start + REOPEN_EVERY)):
                 page = document[index]
                 textpage = page.get_textpage()
-                counts.append(_letters(textpage.get_text_range()))
+                pages.append((_letters(textpage.get_text_range()), _full_page_image(page) is not None))
                 textpage.close()
                 page.close()
         finally:
             document.close()
-    return counts
+    return pages
 
 
 def read_pdf(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
-             page_jobs: int = 1) -> list[PageText]:
+             page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None) -> list[PageText]:
     """Text of every page; pages without a usable text layer are OCRed when `ocr` is on,
     `page_jobs` of them at a time. Pages with a text layer are read with pdfplumber,
-    whose table finder keeps tables as tab-separated rows."""
+    whose table finder keeps tables as tab-separated rows. On a scanned page, a
+    layer that `layer_usable` rejects (old OCR, garbled) is replaced by OCR too."""
     document = _open(path)
     count = len(document)
     document.close()
     if max_pages is not None and count > max_pages:
         raise AcquisitionError("too-many-pages", f"{count} pages, more than the limit of {max_pages} (--max-pages)")
-    letters = _layer_letters(path, count)
+    triage = _triage(path, count)
     pages = [PageText(i + 1, "", "text") for i in range(count)]
-    with_text = [i for i, n in enumerate(letters) if n >= MIN_LETTERS or not ocr]
+    with_text = [i for i, (letters, _) in enumerate(triage) if letters >= MIN_LETTERS or not ocr]
     if with_text:
         _read_text_layer(path, with_text, pages)
-    scanned = [i for i, n in enumerate(letters) if n < MIN_LETTERS and ocr]
-    for index, (ocr_text, confidence, doubtful) in _ocr_pages(path, scanned, lang, page_jobs).items():
+    to_ocr = [i for i, (letters, _) in enumerate(triage) if letters < MIN_LETTERS and ocr]
+    if ocr and layer_usable is not None:
+        # Only on scans: where the garbled text is what the page shows, OCR would read the same.
+        to_ocr = sorted(to_ocr + [i for i in with_text if triage[i][1] and not layer_usable(pages[i].text)])
+    for index, (ocr_text, confidence, doubtful) in _ocr_pages(path, to_ocr, lang, page_jobs).items():
         pages[index] = PageText(index + 1, ocr_text, "ocr", confidence, doubtful)
     return pages
 

@@ -58,6 +58,13 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
+def usable_text_layer(text: str) -> bool:
+    """A PDF page's text layer is used unless it is garbled: an old OCR layer made
+    without a Vietnamese model, or a font whose characters map to nonsense. A layer
+    in a legacy Vietnamese encoding is usable: its text is repaired exactly."""
+    return not diacritics.looks_garbled(diacritics.repair_encoding(text)[0])
+
+
 def process_file(item: InputFile, options: Options) -> Document | FileError:
     """Run one file through the stages; a failure becomes a FileError, never an exception."""
     try:
@@ -73,7 +80,7 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
     try:
         sha256 = item.sha256 or file_hash(item.path)
         acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
-                               page_jobs=options.page_jobs)
+                               page_jobs=options.page_jobs, layer_usable=usable_text_layer)
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
         for page in acquired.pages:

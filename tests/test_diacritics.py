@@ -77,6 +77,27 @@ def test_legacy_encodings(convert, legacy, expected):
     assert text == expected and encoding == convert.__name__.removeprefix("from_")
 
 
+@pytest.mark.parametrize("path, garbled", [
+    (CORPUS / "004_4591af08bf178822.txt", True),  # the Hưng Yên scan, OCRed without a Vietnamese model
+    *[(path, False) for path in CLEAN],
+])
+def test_looks_garbled_tells_old_ocr_from_vietnamese_with_or_without_marks(path, garbled):
+    from diacritics.syllables import strip_marks
+
+    text = path.read_text(encoding="utf-8")
+    assert diacritics.looks_garbled(text) is garbled
+    if not garbled:
+        assert not diacritics.looks_garbled(strip_marks(text))  # typed without marks: restore, not re-OCR
+
+
+def test_a_text_layer_in_a_legacy_encoding_is_used_not_reocred():
+    from pipeline.process import usable_text_layer
+
+    tcvn3 = "C¨n cø NghÞ ®Þnh sè 61/2018/N§-CP ngµy 23/4/2018 cña ChÝnh phñ vÒ thùc hiÖn c¬ chÕ mét cöa"
+    assert diacritics.looks_garbled(tcvn3) and usable_text_layer(tcvn3)
+    assert not usable_text_layer((CORPUS / "004_4591af08bf178822.txt").read_text(encoding="utf-8"))
+
+
 def test_unicode_text_is_not_reencoded():
     text = "Căn cứ Nghị định số 61/2018/NĐ-CP; giá 15.000 đồng; café"
     assert diacritics.repair_encoding(text) == (text, None)
@@ -88,3 +109,50 @@ def test_model_ships_in_the_repository_and_is_small():
     assert MODEL.stat().st_size < 30 * 1024 * 1024
     model = TrigramModel()
     assert "của" in model.index and model.candidates["cua"][0] == model.index["của"]
+
+
+def _logprob(tables, a: int, b: int, c: int) -> float:
+    """log10 P(c | a, b) read from the model's tables the slow way: the reference for the decoder."""
+    import numpy as np
+
+    def find(keys, lo, hi, key):
+        at = lo + int(np.searchsorted(keys[lo:hi], key))
+        return at if at < hi and keys[at] == key else -1
+
+    backoff = 0.0
+    row = find(tables.contexts, 0, len(tables.contexts), a * tables.size + b)
+    if row >= 0:
+        at = find(tables.trigram_next, tables.trigram_rows[row], tables.trigram_rows[row + 1], c)
+        if at >= 0:
+            return float(tables.trigram[at])
+        backoff = float(tables.context_bow[row])
+    at = find(tables.bigram_next, tables.bigram_rows[b], tables.bigram_rows[b + 1], c)
+    return backoff + float(tables.bigram[at] if at >= 0 else tables.bow1[b] + tables.unigram[c])
+
+
+def test_decoder_finds_the_most_probable_path_of_every_run():
+    import itertools
+    import random
+
+    from diacritics.model import load
+    from diacritics.viterbi import Lattice, decode
+
+    model = load()
+    tables = model.tables
+    rng = random.Random(3)
+    forms = [f for f in ("can", "cu", "luat", "to", "chuc", "chinh", "quyen", "dia", "phuong", "nam", "tinh", "ha")
+             if f in model.candidates]
+    lattice, expected = Lattice(), []
+    for _ in range(12):
+        candidates = [model.candidates[rng.choice(forms)][:4] for _ in range(rng.randint(1, 4))]
+        channel = [[-rng.random() for _ in options] for options in candidates]
+        lattice.add_run(candidates, channel)
+
+        def score(path):
+            history = [tables.bos, tables.bos, *path, tables.eos]
+            total = sum(_logprob(tables, *history[i:i + 3]) for i in range(len(history) - 2))
+            return total + sum(channel[i][candidates[i].index(c)] for i, c in enumerate(path))
+
+        expected += max(itertools.product(*candidates), key=score)
+    assert decode(model, lattice, beam=1000, margin=1e9) == expected
+    assert decode(model, Lattice()) == []

@@ -131,3 +131,23 @@ def image_to_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
     first, *rest = [im.convert("RGB") for im in images]
     first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest, quality=95)
     return path
+
+
+def scan_with_text_layer(image: Image.Image, layer: str, path: Path, dpi: int) -> Path:
+    """A one-page scan with an invisible text layer, as OCR software leaves it
+    behind: `layer` is that software's reading of the page."""
+    from fpdf import FPDF
+    from fpdf.enums import TextMode
+
+    width, height = image.width * 72 / dpi, image.height * 72 / dpi
+    pdf = FPDF(unit="pt", format=(width, height))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.image(image.convert("RGB"), 0, 0, width, height)
+    pdf.text_mode = TextMode.INVISIBLE
+    pdf.set_font("helvetica", size=10)
+    lines = layer.splitlines() or [""]
+    for number, line in enumerate(lines):
+        pdf.text(36, 40 + number * (height - 80) / len(lines), line)
+    pdf.output(str(path))
+    return path
