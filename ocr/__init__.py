@@ -9,6 +9,7 @@ images are OCRed with Tesseract's Vietnamese model. Input files are only read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from .docx import read_docx
@@ -26,10 +27,13 @@ SUPPORTED = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx"}
 
 
 def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
-            page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None) -> AcquiredText:
+            page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None,
+            ocr_slot: Callable[[], AbstractContextManager] = nullcontext) -> AcquiredText:
     """Read `path` into pages of NFC text, OCRing up to `page_jobs` scanned pages at a
     time; raises AcquisitionError for unusable files. `layer_usable` judges the text
-    layer of a scanned PDF page: a scan whose layer it rejects is OCRed instead."""
+    layer of a scanned PDF page: a scan whose layer it rejects is OCRed instead.
+    Each page is OCRed inside `with ocr_slot():`, which lets a caller bound the
+    Tesseracts running at once across files."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise AcquisitionError("unsupported", f"unsupported file type '{suffix or path.name}' (supported: {', '.join(sorted(SUPPORTED))})")
@@ -37,7 +41,7 @@ def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang:
         if path.stat().st_size == 0:
             raise AcquisitionError("empty", "empty file")
         return AcquiredText(read_pdf(path, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs,
-                                     layer_usable=layer_usable))
+                                     layer_usable=layer_usable, ocr_slot=ocr_slot))
     data = path.read_bytes()
     if not data.strip():
         raise AcquisitionError("empty", "empty file")
@@ -46,5 +50,5 @@ def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang:
     elif suffix == ".docx":
         pages = [PageText(1, read_docx(data), "text")]
     else:
-        pages = read_image(data, max_pages=max_pages, lang=lang)
+        pages = read_image(data, max_pages=max_pages, lang=lang, ocr_slot=ocr_slot)
     return AcquiredText(pages)

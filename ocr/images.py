@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -10,7 +12,8 @@ from .model import AcquisitionError, PageText
 from .tesseract import ocr_image
 
 
-def read_image(data: bytes, *, max_pages: int | None = None, lang: str = "vie") -> list[PageText]:
+def read_image(data: bytes, *, max_pages: int | None = None, lang: str = "vie",
+               ocr_slot: Callable[[], AbstractContextManager] = nullcontext) -> list[PageText]:
     try:
         image = Image.open(io.BytesIO(data))
         image.load()
@@ -23,6 +26,7 @@ def read_image(data: bytes, *, max_pages: int | None = None, lang: str = "vie") 
         raise AcquisitionError("too-many-pages", f"{frames} pages, more than the limit of {max_pages} (--max-pages)")
     pages = []
     for index, frame in enumerate(ImageSequence.Iterator(image)):
-        text, confidence, doubtful = ocr_image(frame.convert("RGB"), lang=lang)
+        with ocr_slot():
+            text, confidence, doubtful = ocr_image(frame.convert("RGB"), lang=lang)
         pages.append(PageText(index + 1, text, "ocr", confidence, doubtful))
     return pages

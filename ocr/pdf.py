@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -93,7 +94,13 @@ def _scan_image(page):
     return image
 
 
-def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int) -> dict[int, tuple]:
+def _ocr_in_slot(ocr_slot: Callable[[], AbstractContextManager], image, lang: str) -> tuple:
+    with ocr_slot():
+        return ocr_image(image, lang)
+
+
+def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int,
+               ocr_slot: Callable[[], AbstractContextManager]) -> dict[int, tuple]:
     """OCR the pages at `indexes`. PDFium is not thread-safe, so images are taken out
     here one by one, while up to `page_jobs` Tesseract processes read them; at most
     twice that many images wait in memory, whatever the length of the document."""
@@ -114,7 +121,7 @@ def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int) -> dic
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     results[pending.pop(future)] = future.result()
-            pending[pool.submit(ocr_image, _page_image(document, index), lang)] = index
+            pending[pool.submit(_ocr_in_slot, ocr_slot, _page_image(document, index), lang)] = index
         for future, index in pending.items():
             results[index] = future.result()
     finally:
@@ -163,7 +170,8 @@ def _triage(path: Path, count: int) -> list[tuple[int, bool]]:
 
 
 def read_pdf(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
-             page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None) -> list[PageText]:
+             page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None,
+             ocr_slot: Callable[[], AbstractContextManager] = nullcontext) -> list[PageText]:
     """Text of every page; pages without a usable text layer are OCRed when `ocr` is on,
     `page_jobs` of them at a time. Pages with a text layer are read with pdfplumber,
     whose table finder keeps tables as tab-separated rows. On a scanned page, a
@@ -182,7 +190,7 @@ def read_pdf(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang
     if ocr and layer_usable is not None:
         # Only on scans: where the garbled text is what the page shows, OCR would read the same.
         to_ocr = sorted(to_ocr + [i for i in with_text if triage[i][1] and not layer_usable(pages[i].text)])
-    for index, (ocr_text, confidence, doubtful) in _ocr_pages(path, to_ocr, lang, page_jobs).items():
+    for index, (ocr_text, confidence, doubtful) in _ocr_pages(path, to_ocr, lang, page_jobs, ocr_slot).items():
         pages[index] = PageText(index + 1, ocr_text, "ocr", confidence, doubtful)
     return pages
 

@@ -79,8 +79,9 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"decrees: cannot write to the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_OUTPUT
-    # Cores left over by the file workers OCR the pages of one file in parallel.
-    page_jobs = max(1, (os.cpu_count() or 1) // args.jobs)
+    # One file may OCR as many pages at a time as there are cores; across the
+    # file workers, the run never OCRs more pages at once than that (see run()).
+    page_jobs = max(1, os.cpu_count() or 1)
     options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages,
                       page_jobs=page_jobs, timeout=args.timeout or None)
     _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,

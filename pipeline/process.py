@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from functools import partial
 
 import diacritics
 import extractors
@@ -24,6 +25,29 @@ class Options:
     lang: str = "vie"
     page_jobs: int = 1  # scanned pages of one file OCRed at a time
     timeout: float | None = 600  # seconds one file may take; None: no limit
+
+
+# Seconds to wait for an OCR slot before going ahead without one: a worker that
+# died holding a slot must not stall the others (the slots only pace the run).
+SLOT_WAIT = 120
+_ocr_slots = None  # a multiprocessing semaphore shared by the run's worker processes
+
+
+def share_ocr_slots(semaphore) -> None:
+    """Bound the pages OCRed at once by all processes of a run (called in each worker):
+    every file may OCR several pages in parallel, the run never more than cores."""
+    global _ocr_slots
+    _ocr_slots = semaphore
+
+
+@contextmanager
+def _ocr_slot(semaphore):
+    held = semaphore.acquire(timeout=SLOT_WAIT)
+    try:
+        yield
+    finally:
+        if held:
+            semaphore.release()
 
 
 def file_hash(path) -> str:
@@ -80,7 +104,8 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
     try:
         sha256 = item.sha256 or file_hash(item.path)
         acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
-                               page_jobs=options.page_jobs, layer_usable=usable_text_layer)
+                               page_jobs=options.page_jobs, layer_usable=usable_text_layer,
+                               ocr_slot=partial(_ocr_slot, _ocr_slots) if _ocr_slots is not None else nullcontext)
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
         for page in acquired.pages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
@@ -16,7 +17,7 @@ from .cache import ResultCache
 from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
 from .output import write_outputs
-from .process import Options, file_hash, process_file
+from .process import Options, file_hash, process_file, share_ocr_slots
 
 
 @dataclass
@@ -37,9 +38,10 @@ class Summary:
         )
 
 
-def _worker_init() -> None:
-    # One Tesseract thread per worker process: the pool is the parallelism.
+def _worker_init(ocr_slots) -> None:
+    # One Tesseract thread per page: the pages and processes are the parallelism.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    share_ocr_slots(ocr_slots)
 
 
 def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str,
@@ -84,7 +86,8 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
             for item in files:
                 finish(item, process_file(item, options))
         else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
+            ocr_slots = multiprocessing.BoundedSemaphore(max(jobs, options.page_jobs))
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(ocr_slots,)) as pool:
                 futures = {pool.submit(process_file, item, options): item for item in files}
                 for future in as_completed(futures):
                     item = futures[future]

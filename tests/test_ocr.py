@@ -106,3 +106,16 @@ def test_two_column_header_is_read_in_order(tmp_path):
     assert (h.number, h.issue_date, h.issuer, h.place, h.doc_type) == (
         "215/QĐ-UBND", "2024-03-12", "Ủy ban nhân dân tỉnh Quảng Ninh", "Quảng Ninh", "Quyết định"), text[:400]
     assert [c.number for c in result.legal_bases] == [None, "45/2020/NĐ-CP"]
+
+
+def test_median_filter_equals_pillows():
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    from ocr.preprocess import median_3x3
+
+    rng = np.random.default_rng(5)
+    page = Image.fromarray(rng.integers(0, 256, (60, 80), dtype=np.uint8), "L")
+    ours, pillows = np.asarray(median_3x3(page)), np.asarray(page.filter(ImageFilter.MedianFilter(3)))
+    assert np.array_equal(ours[1:-1, 1:-1], pillows[1:-1, 1:-1])
+    assert np.array_equal(ours[0], np.asarray(page)[0])  # the border is kept as it is
