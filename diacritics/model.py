@@ -69,6 +69,8 @@ class TrigramModel:
             size=size, bos=self.bos, eos=self.eos,
         )
         self.counts: list[int] = data["counts"].tolist()
+        # How often each syllable was written Capitalised in mid-sentence (a name).
+        self.capitalised: list[int] = data["capitalised"].tolist()
         # Every syllable of the corpus under its unmarked form, most frequent first.
         groups: dict[str, list[tuple[int, int]]] = {}
         for i, word in enumerate(self.vocab):

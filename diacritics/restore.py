@@ -26,7 +26,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .model import TrigramModel, load
 from .syllables import (
-    ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, segments, strip_marks,
+    ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, is_capitalised_name,
+    segments, strip_marks,
 )
 from .viterbi import Lattice, decode
 
@@ -48,6 +49,11 @@ _OCR_FIXES = [
     (r"ii|(?<=\w)(?:ir|it|tr)|w", "u"), (r"1", "l"), (r"[60§&]", "o"), (r"[€¢]", "e"), (r"@", "a"),
     (r"\$", "s"), (r"^p(?!h)", "d"), (r"8", "e"), ("ﬁ", "fi"), ("ﬂ", "fl"),
 ]
+# A word Capitalised in mid-sentence is a name: its candidates are weighed by how
+# often each was written so in training (Nguyễn, not nguyên; Sở, not số), once
+# the candidates together were seen so NAME_EVIDENCE times.
+NAME_WEIGHT = 0.5  # measured: the same accuracy from 0.3 to 1.0
+NAME_EVIDENCE = 5
 # A two-digit "number" in a garbled line may be a word ("ty 18" is "tỷ lệ"): its
 # letter readings are candidates too, this much less likely (log10) than a number.
 DIGITS_AS_LETTERS = 1.0
@@ -330,8 +336,21 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
     found = _word_entries(word, action)
     if found is None:
         return None
+    if len(found) == 1 and len(found[0][0]) > 1 and is_capitalised_name(line, m):
+        ids, scores, _ = found[0]
+        return [_Entry(m, ids, [s + p for s, p in zip(scores, _name_prior(tuple(ids)))])]
     # Only the first token carries the word; an abbreviation's other tokens are context.
     return [_Entry(m if i == 0 else None, ids, scores, kept) for i, (ids, scores, kept) in enumerate(found)]
+
+
+@cache
+def _name_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
+    """log10 share of each candidate in the Capitalised mid-sentence uses of them all."""
+    counts = [load().capitalised[i] for i in ids]
+    total = sum(counts)
+    if total < NAME_EVIDENCE:
+        return (0.0,) * len(ids)
+    return tuple(NAME_WEIGHT * math.log10((n + 0.5) / (total + 0.5 * len(ids))) for n in counts)
 
 
 def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list[list[_Entry]]:

@@ -72,6 +72,16 @@ def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Ma
         yield current
 
 
+def is_capitalised_name(text: str, match: re.Match[str]) -> bool:
+    """A word written Capitalised in mid-sentence (after a letter, digit or comma
+    on its line): a name (Nguyễn, Sở, Hải Dương), not the start of a sentence."""
+    word = match.group()
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    before = text[max(0, match.start() - 3):match.start()].rstrip(" \t")
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
 def apply_case(pattern: str, word: str) -> str:
     """`word` written in the case of `pattern` ("QUYET" + "quyết" -> "QUYẾT")."""
     if pattern.islower():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .syllables import segments, token_key
+from .syllables import is_capitalised_name, segments, token_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
@@ -48,14 +48,44 @@ def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 # gazetteer of provinces and the names of laws, each in the phrases they stand in.
 GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
 LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
+PERSON_NAMES = Path(__file__).resolve().parent / "data" / "person_names.txt"
 NAME_REPEATS = 10
+
+
+def person_names() -> dict[str, list[str]]:
+    """The sections of person_names.txt: surnames, middle names, given names."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in PERSON_NAMES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), [])
+        elif not line.startswith("#"):
+            current.extend(line.split())
+    return sections
+
+
+def person_phrases() -> str:
+    """Every given name with every surname once, as decisions name officials:
+    "ông Nguyễn Văn An", "bà Trần Thị An", and alone on a signature line."""
+    names = person_names()
+    middles = [m for m in names["middle names"] if m != "Thị"]
+    phrases = []
+    for i, given in enumerate(names["given names"]):
+        for j, surname in enumerate(names["surnames"]):
+            if (i + j) % 3 == 0:
+                phrases.append(f"bà {surname} Thị {given}")
+            else:
+                phrases.append(f"ông {surname} {middles[(i * 7 + j) % len(middles)]} {given}")
+            if j % 10 == 0:
+                phrases.append(f"\n{surname} {middles[(i + j) % len(middles)]} {given}\n")
+    return "\n".join(phrases)
 
 
 def name_phrases() -> str:
     provinces = GAZETTEER.read_text(encoding="utf-8").splitlines()
     phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in provinces if p]
     phrases += LAW_NAMES.read_text(encoding="utf-8").splitlines()
-    return "\n".join(phrases * NAME_REPEATS)
+    return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()
 
 
 def training_laws(corpus: Path = CORPUS) -> list[str]:
@@ -66,15 +96,18 @@ def held_out_laws(corpus: Path = CORPUS) -> list[str]:
     return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY == 0]
 
 
-def count(texts: list[str]) -> tuple[Counter, Counter, Counter]:
-    uni, bi, tri = Counter(), Counter(), Counter()
+def count(texts: list[str]) -> tuple[Counter, Counter, Counter, Counter]:
+    """Unigram, bigram and trigram counts, and how often each syllable is written
+    Capitalised in mid-sentence (as a name)."""
+    uni, bi, tri, capitalised = Counter(), Counter(), Counter(), Counter()
     for text in texts:
         for segment in segments(text):
             words = [BOS, BOS] + [token_key(m.group()) for m in segment] + [EOS]
             uni.update(words[2:])
             bi.update(zip(words[1:], words[2:]))
             tri.update(zip(words, words[1:], words[2:]))
-    return uni, bi, tri
+            capitalised.update(word for m, word in zip(segment, words[2:]) if is_capitalised_name(text, m))
+    return uni, bi, tri, capitalised
 
 
 def _discount(counts: Counter) -> float:
@@ -147,10 +180,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args()
     started = time.time()
-    uni, bi, tri = count(training_laws(args.corpus) + [name_phrases()])
+    uni, bi, tri, capitalised = count(training_laws(args.corpus) + [name_phrases()])
     print(f"counted {sum(uni.values()):,} syllables, {len(uni):,} types, {len(bi):,} pairs, {len(tri):,} triples "
           f"in {time.time() - started:.0f} s")
     model = kneser_ney(uni, bi, tri)
+    model["capitalised"] = np.array([capitalised[w] for w in str(model["vocab"]).split("\n")], dtype=np.int64)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **model)
     print(f"model written to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")

@@ -24,6 +24,9 @@ RESTORE_CASES = [
     ("Dieu 1. Pham vi dieu chinh", "Điều 1. Phạm vi điều chỉnh"),
     ("Uy ban nhan dan tinh Ha Tinh", "Ủy ban nhân dân tỉnh Hà Tĩnh"),  # a province from the gazetteer
     ("thu tuc hanh chinh tai https://dichvucong.gov.vn/p/home", "thủ tục hành chính tại https://dichvucong.gov.vn/p/home"),
+    # names: people and offices, Capitalised in mid-sentence
+    ("Giao ba Tran Thi Lan, Pho Giam doc So Tu phap", "Giao bà Trần Thị Lan, Phó Giám đốc Sở Tư pháp"),
+    ("KT. CHU TICH\nPHO CHU TICH\nNguyen Duc Long", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Đức Long"),
     # a document typed without marks: its one-word lines too; codes get their Đ, nothing else
     ("UY BAN NHAN DAN TINH HA TINH\nSo: 1042/QD-UBND\nQUYET DINH",
      "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nSố: 1042/QĐ-UBND\nQUYẾT ĐỊNH"),
