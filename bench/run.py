@@ -181,11 +181,15 @@ def bench_diacritics() -> str:
     from ocr.tesseract import ocr_image
     from tools.render import degrade, render_page
 
-    from diacritics.model import MODEL, TrigramModel
+    import subprocess
 
-    started = time.perf_counter()
-    TrigramModel()
-    load_seconds = time.perf_counter() - started
+    from diacritics.model import MODEL
+
+    # Ready to restore, in a fresh process: imports, the model, the compiled decoder.
+    first_use = "import time; t = time.perf_counter(); import diacritics; diacritics.restore('Can cu'); " \
+                "print(time.perf_counter() - t)"
+    load_seconds = min(float(subprocess.run([sys.executable, "-c", first_use], capture_output=True, text=True,
+                                            check=True, cwd=ROOT).stdout) for _ in range(3))
     diacritics.restore("Can cu")  # load the model before timing, once per process
     laws_text = "\n".join(_held_out_sample(600))
     samples = "\n".join(acquire(f).pages[0].text for f in sorted(CORPUS.glob("*.txt"))[:4] + sorted(DOCS.glob("*.txt")))
@@ -201,7 +205,8 @@ def bench_diacritics() -> str:
             started = time.perf_counter()
             output = peer(stripped)
             rows.append((label, name, _aligned_accuracy(truth, output), count / (time.perf_counter() - started)))
-    lines = [f"Model: {MODEL.stat().st_size / 1e6:.1f} MB, loaded in {load_seconds:.2f} s (target: ≤ 30 MB, ≤ 2 s).", "",
+    lines = [f"Model: {MODEL.stat().st_size / 1e6:.1f} MB; a fresh process is ready to restore (imports, model, "
+             f"compiled decoder) in {load_seconds:.2f} s (target: ≤ 30 MB, ≤ 2 s).", "",
              "| text | system | syllable accuracy | syllables/s |", "|---|---|---|---|"]
     lines += [f"| {t} | {name} | {acc:.2%} | {rate:,.0f} |" for t, name, acc, rate in rows]
     if not any("underthesea" in name for name, _ in _peers()):

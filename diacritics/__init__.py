@@ -8,7 +8,7 @@ the share of words that are valid Vietnamese syllables.
 """
 
 from . import legacy
-from .restore import Restoration, assess_line, looks_garbled, restore, text_quality
+from .restoration import Restoration, assess_line, looks_garbled, restore, text_quality
 
 __all__ = ["Restoration", "assess_line", "looks_garbled", "repair_encoding", "restore", "text_quality"]
 
