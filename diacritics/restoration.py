@@ -29,7 +29,6 @@ from .syllables import (
     ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, is_capitalised_name,
     segments, strip_marks,
 )
-from .viterbi import Lattice, decode
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
 KEEP_AS_WRITTEN = "as written"  # a word of a polished line that OCR was sure of
@@ -376,6 +375,9 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
 def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], names: dict[str, str],
                    unsure: list[set[int]]) -> list[str]:
     """The lines with their words replaced as decoded; all runs of the text are decoded in one call."""
+    # Imported here: numba takes longer to import than most runs that need no restoration.
+    from .viterbi import Lattice, decode
+
     lattice = Lattice()
     placed: list[tuple[int, list[_Entry]]] = []
     for index, (line, action) in enumerate(zip(lines, actions)):
