@@ -335,9 +335,11 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
     found = _word_entries(word, action)
     if found is None:
         return None
-    if len(found) == 1 and len(found[0][0]) > 1 and is_capitalised_name(line, m):
-        ids, scores, _ = found[0]
-        return [_Entry(m, ids, [s + p for s, p in zip(scores, _name_prior(tuple(ids)))])]
+    if len(found) == 1:
+        ids, scores, kept = found[0]
+        if word[:1].isupper() and len(ids) > 1 and is_capitalised_name(line, m):
+            scores = [s + p for s, p in zip(scores, _name_prior(tuple(ids)))]
+        return [_Entry(m, ids, scores, kept)]
     # Only the first token carries the word; an abbreviation's other tokens are context.
     return [_Entry(m if i == 0 else None, ids, scores, kept) for i, (ids, scores, kept) in enumerate(found)]
 

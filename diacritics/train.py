@@ -44,11 +44,13 @@ def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
     return items
 
 
-# Names that administrative documents use far more often than laws do: the
-# gazetteer of provinces and the names of laws, each in the phrases they stand in.
+# What administrative documents write far more often than laws do: the gazetteer
+# of provinces and the names of laws, each in the phrases they stand in, and the
+# fixed parts of a document (heading, signing authority, recipients).
 GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
 LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
 PERSON_NAMES = Path(__file__).resolve().parent / "data" / "person_names.txt"
+ADMIN_PHRASES = Path(__file__).resolve().parent / "data" / "admin_phrases.txt"
 NAME_REPEATS = 10
 
 
@@ -85,6 +87,7 @@ def name_phrases() -> str:
     provinces = GAZETTEER.read_text(encoding="utf-8").splitlines()
     phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in provinces if p]
     phrases += LAW_NAMES.read_text(encoding="utf-8").splitlines()
+    phrases += [line for line in ADMIN_PHRASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()
 
 
