@@ -18,6 +18,12 @@ def _rows(keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return np.searchsorted(keys, np.append(rows, np.iinfo(np.int64).max)).astype(np.int64)
 
 
+def _sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy's hash-based unique took 0.2 s of the model's load."""
+    keys = np.sort(keys)
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+
+
 class Tables(NamedTuple):
     """The model's scores (log10) as the compiled decoder reads them."""
 
@@ -52,7 +58,7 @@ class TrigramModel:
         self.bos = self.index["<s>"]
         self.eos = self.index["</s>"]
         bigram_keys, trigram_keys, bow2_keys = data["bigram_keys"], data["trigram_keys"], data["bow2_keys"]
-        contexts = np.union1d(bow2_keys, np.unique(trigram_keys // size))
+        contexts = _sorted_unique(np.concatenate([bow2_keys, trigram_keys // size]))
         context_bow = np.zeros(len(contexts))
         context_bow[np.searchsorted(contexts, bow2_keys)] = data["bow2"]
         self.tables = Tables(
