@@ -269,10 +269,14 @@ def _cer(truth: str, text: str) -> float:
     return Levenshtein.distance(truth, text) / len(truth)
 
 
+OCR_ROUNDS = 2
+
+
 def bench_ocr() -> str:
     """OCR of 20 generated scanned pages (held-out law text, 200 dpi, noise, blur, 2°
     skew; 5 image-only PDFs of 4 pages): ours beside `ocrmypdf -l vie --skip-text
-    --sidecar` and plain `tesseract -l vie` on the same page images, 2 jobs each."""
+    --sidecar` and plain `tesseract -l vie` on the same page images, 2 jobs each;
+    best of two interleaved rounds."""
     import shutil
     import subprocess
     from concurrent.futures import ThreadPoolExecutor
@@ -297,44 +301,53 @@ def bench_ocr() -> str:
                 image.save(pngs[-1])
             pdfs.append(image_to_pdf(images, folder / "scans" / f"scan{doc}.pdf", dpi=200))
         truth = "\n".join(truths)
-        rows = []
 
         # Ours as a user runs it: `decrees extract` on the folder with --jobs 2 (files
         # in parallel, pages of one file in parallel, never more than 2 pages at once).
         from pipeline import Options, run
 
-        started = time.perf_counter()
-        result, _ = run([folder / "scans"], folder / "out", options=Options(page_jobs=2), jobs=2, progress=False)
-        seconds = time.perf_counter() - started
-        documents = sorted(result.documents, key=lambda d: d.source_path)
-        ours = "\n".join(d.text.replace("\f", "") for d in documents)
-        rows.append(("decrees (`decrees extract --jobs 2`, restoration on)", seconds, _cer(truth, ours)))
-        started = time.perf_counter()
-        raw_pages = [p for pdf in pdfs for p in acquire(pdf, page_jobs=2).pages]
-        rows.append(("decrees OCR stage alone (`ocr.acquire`, file by file, 2 pages at a time)",
-                     time.perf_counter() - started, _cer(truth, "\n".join(p.text for p in raw_pages))))
+        def ours() -> str:
+            out = Path(tempfile.mkdtemp(dir=folder))
+            result, _ = run([folder / "scans"], out, options=Options(page_jobs=2), jobs=2, progress=False)
+            return "\n".join(d.text.replace("\f", "") for d in sorted(result.documents, key=lambda d: d.source_path))
 
-        if shutil.which("ocrmypdf") or (Path(sys.executable).parent / "ocrmypdf").exists():
-            ocrmypdf = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
-            started = time.perf_counter()
+        def ocr_stage() -> str:
+            return "\n".join(p.text for pdf in pdfs for p in acquire(pdf, page_jobs=2).pages)
+
+        def ocrmypdf() -> str:
+            command = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
             sidecars = []
             for pdf in pdfs:
-                sidecar = pdf.with_suffix(".txt")
-                subprocess.run([ocrmypdf, "-l", "vie", "--skip-text", "-j", "2", "--output-type", "pdf", "-q",
-                                "--sidecar", str(sidecar), str(pdf), str(pdf.with_suffix(".ocr.pdf"))], check=True)
+                sidecar = folder / "png" / f"{pdf.stem}.txt"  # not beside the PDFs: ours would read it
+                subprocess.run([command, "-l", "vie", "--skip-text", "-j", "2", "--output-type", "pdf", "-q",
+                                "--sidecar", str(sidecar), str(pdf), str(folder / "ocrmypdf.pdf")], check=True)
                 sidecars.append(sidecar.read_text(encoding="utf-8"))
-            rows.append(("OCRmyPDF 17, `-j 2`, sidecar text", time.perf_counter() - started, _cer(truth, "\n".join(sidecars))))
+            return "\n".join(sidecars)
 
         def tesseract(png: Path) -> str:
             env = dict(os.environ, OMP_THREAD_LIMIT="1")
             return subprocess.run(["tesseract", str(png), "stdout", "-l", "vie"], capture_output=True, text=True,
                                   env=env, check=True).stdout
 
-        started = time.perf_counter()
-        with ThreadPoolExecutor(2) as pool:
-            plain = list(pool.map(tesseract, pngs))
-        rows.append(("plain `tesseract -l vie` on the PNGs, 2 at a time", time.perf_counter() - started,
-                     _cer(truth, "\n".join(plain))))
+        def plain() -> str:
+            with ThreadPoolExecutor(2) as pool:
+                return "\n".join(pool.map(tesseract, pngs))
+
+        systems = [("decrees (`decrees extract --jobs 2`, restoration on)", ours),
+                   ("decrees OCR stage alone (`ocr.acquire`, file by file, 2 pages at a time)", ocr_stage)]
+        if shutil.which("ocrmypdf") or (Path(sys.executable).parent / "ocrmypdf").exists():
+            systems.append(("OCRmyPDF 17, `-j 2`, sidecar text", ocrmypdf))
+        systems.append(("plain `tesseract -l vie` on the PNGs, 2 at a time", plain))
+        # Interleaved rounds, best time of each: this machine's speed drifts by 20%
+        # from minute to minute, which one round would charge to whoever ran then.
+        best: dict[str, float] = {}
+        texts: dict[str, str] = {}
+        for _ in range(OCR_ROUNDS):
+            for name, system in systems:
+                started = time.perf_counter()
+                texts[name] = system()
+                best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
+        rows = [(name, best[name], _cer(truth, texts[name])) for name, _ in systems]
     ours_rate = 20 / rows[0][1] * 60
     lines = ["| system | seconds | pages/min | ratio to ours | character error rate |", "|---|---|---|---|---|"]
     lines += [f"| {name} | {sec:.1f} | {20 / sec * 60:.1f} | {20 / sec * 60 / ours_rate:.2f} | {cer:.2%} |"
