@@ -14,11 +14,6 @@ from .tesseract import ocr_image
 # A page with fewer letters than this in its text layer is treated as a scan.
 MIN_LETTERS = 40
 RENDER_DPI = 300
-# A scan's own image is OCRed at its native resolution from this many dpi up
-# (re-rendering a 200 dpi scan at 300 dpi gave identical text 14x slower);
-# only really low-resolution scans are enlarged, to UPSCALE_TO.
-NATIVE_MIN_DPI = 150
-UPSCALE_TO = 300
 REOPEN_EVERY = 50  # pages
 
 
@@ -47,11 +42,16 @@ def _letters(text: str) -> int:
 
 
 def _page_image(document, index: int):
-    """The image to OCR for a page: its single embedded scan at native resolution
-    (enlarged when below NATIVE_MIN_DPI), else the page rendered at RENDER_DPI."""
+    """The image to OCR for a page, its resolution in info["dpi"]: its single embedded
+    scan at native resolution (re-rendering a 200 dpi scan at 300 dpi gave identical
+    text 14x slower), else the page rendered at RENDER_DPI."""
     page = document[index]
     try:
-        return _scan_image(page) or page.render(scale=RENDER_DPI / 72).to_pil()
+        image = _scan_image(page)
+        if image is None:
+            image = page.render(scale=RENDER_DPI / 72).to_pil()
+            image.info["dpi"] = (RENDER_DPI, RENDER_DPI)
+        return image
     finally:
         page.close()  # PDFium keeps every loaded page until closed: memory would grow with the document
 
@@ -70,10 +70,8 @@ def _full_page_image(page):
 
 
 def _scan_image(page):
-    """The page's single embedded scan, at native resolution (enlarged below
-    NATIVE_MIN_DPI); None when the page is not one image."""
+    """The page's single embedded scan, at native resolution; None when the page is not one image."""
     import pypdfium2 as pdfium
-    from PIL import Image
 
     scan = _full_page_image(page)
     if scan is None:
@@ -88,9 +86,7 @@ def _scan_image(page):
     bitmap.warn_on_close = False
     bitmap.close()
     dpi = round(image.width / (page.get_width() / 72))
-    if dpi < NATIVE_MIN_DPI:
-        scale = UPSCALE_TO / dpi
-        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+    image.info["dpi"] = (dpi, dpi)
     return image
 
 

@@ -37,6 +37,7 @@ DOUBTFUL = 0.9
 # A first pass below this mean confidence makes us ask Tesseract's orientation
 # detection (OSD) whether the page is sideways or upside down.
 CHECK_ORIENTATION_BELOW = 0.7
+OSD_MIN_SIDE = 1600  # pixels: an A4 page at about 200 dpi
 
 OcrResult = tuple[str, float | None, list[tuple[int, int]]]
 
@@ -53,7 +54,10 @@ def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> Oc
     if result[1] is None or result[1] < CHECK_ORIENTATION_BELOW:
         rotation = _rotation(prepared)
         if rotation:
-            turned = _recognise(prepared.rotate(-rotation, expand=True), lang, timeout)
+            # Prepared again upright: the skew found on a sideways page is meaningless.
+            upright = image.rotate(-rotation, expand=True)
+            upright.info = dict(image.info)
+            turned = _recognise(prepare(upright), lang, timeout)
             if (turned[1] or 0) > (result[1] or 0):
                 result = turned
     return result
@@ -63,6 +67,10 @@ def _rotation(image: Image.Image) -> int:
     """Degrees that OSD says the page is rotated by (0 when it cannot tell)."""
     import pytesseract
 
+    if min(image.size) < OSD_MIN_SIDE:
+        # OSD misreads small print: a sideways 110 dpi letter was "Rotate: 270" with
+        # confidence 0.21 as it is, "Rotate: 90" (right) with 1.06 enlarged twice.
+        image = image.resize((image.width * 2, image.height * 2), Image.LANCZOS)
     try:
         osd = pytesseract.image_to_osd(image, config="--psm 0", timeout=60)
     except (pytesseract.TesseractError, RuntimeError):

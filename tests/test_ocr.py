@@ -7,7 +7,7 @@ import ocr
 from extractors import extract
 from pipeline import run
 from tests.conftest import DOCS
-from tools.render import degrade, image_to_pdf, render_page, scan_with_text_layer
+from tools.render import add_seal, degrade, image_to_pdf, render_page, scan_with_text_layer
 
 pytestmark = pytest.mark.skipif(ocr.missing_reason() is not None, reason=str(ocr.missing_reason()))
 
@@ -59,18 +59,6 @@ def test_scans_are_ocred_and_extracted(scanned):
         assert all(document.page_of(c.start) == 1 for c in document.extraction.legal_bases)
 
 
-def _stamped(image):
-    """A red seal over the signature block, as on signed decrees."""
-    from PIL import ImageDraw
-
-    colour = image.convert("RGB")
-    draw = ImageDraw.Draw(colour)
-    w, h = colour.size
-    draw.ellipse((w * 0.45, h * 0.05, w * 0.8, h * 0.2), outline=(220, 30, 30), width=12)
-    draw.ellipse((w * 0.5, h * 0.08, w * 0.75, h * 0.17), fill=(235, 60, 60))
-    return colour
-
-
 @pytest.mark.parametrize("damage", ["upside down", "sideways", "3° skew and a red seal"])
 def test_scan_damage_is_undone(tmp_path, damage):
     lines = (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")
@@ -80,7 +68,7 @@ def test_scan_damage_is_undone(tmp_path, damage):
     elif damage == "sideways":
         image = degrade(page, noise=0.005, seed=2).rotate(90, expand=True)
     else:
-        image = _stamped(degrade(page, noise=0.005, skew=3.0, seed=3))
+        image = add_seal(degrade(page, noise=0.005, skew=3.0, seed=3))
     image.save(tmp_path / "scan.png")
     text = ocr.acquire(tmp_path / "scan.png").pages[0].text
     assert _cer("\n".join(placed), text) < 0.05, text[:300]
@@ -119,3 +107,15 @@ def test_median_filter_equals_pillows():
     ours, pillows = np.asarray(median_3x3(page)), np.asarray(page.filter(ImageFilter.MedianFilter(3)))
     assert np.array_equal(ours[1:-1, 1:-1], pillows[1:-1, 1:-1])
     assert np.array_equal(ours[0], np.asarray(page)[0])  # the border is kept as it is
+
+
+def test_preparation_filters_speckled_pages_and_enlarges_only_clean_low_resolution_ones():
+    from ocr.preprocess import SPECKLED, prepare, speckle_share
+
+    lines = (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")[:20]
+    clean, _ = render_page(lines, dpi=72)
+    speckled = degrade(clean, noise=0.01, blur=0.6, seed=1)
+    assert speckle_share(clean.convert("L")) < SPECKLED < speckle_share(speckled.convert("L"))
+    clean.info["dpi"] = speckled.info["dpi"] = (72, 72)
+    assert prepare(clean).width > 3 * clean.width  # enlarged to 300 dpi
+    assert prepare(speckled).width < 1.1 * speckled.width  # kept: enlarging speckle makes blobs

@@ -126,6 +126,16 @@ def degrade(page: Image.Image, *, noise: float = 0.02, blur: float = 0.6, skew: 
     return image
 
 
+def add_seal(image: Image.Image) -> Image.Image:
+    """A red seal over the signature block, as on signed decrees."""
+    colour = image.convert("RGB")
+    draw = ImageDraw.Draw(colour)
+    w, h = colour.size
+    draw.ellipse((w * 0.45, h * 0.05, w * 0.8, h * 0.2), outline=(220, 30, 30), width=max(2, w // 140))
+    draw.ellipse((w * 0.5, h * 0.08, w * 0.75, h * 0.17), fill=(235, 60, 60))
+    return colour
+
+
 def image_to_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
     """An image-only PDF (a scan without a text layer) of the page images."""
     first, *rest = [im.convert("RGB") for im in images]
