@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, closing, nullcontext
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -41,19 +41,37 @@ def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def _page_image(document, index: int):
+def _each_page(path: Path, indexes: list[int]):
+    """(index, page) for the pages at `indexes`, each page closed after use. PDFium
+    keeps every page and image stream it parsed until the document closes (about
+    1 MB a scanned page): the document is reopened every REOPEN_EVERY pages, so
+    a long scan's memory stays bounded."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        for count, index in enumerate(indexes):
+            if count and count % REOPEN_EVERY == 0:
+                document.close()
+                document = pdfium.PdfDocument(path)
+            page = document[index]
+            try:
+                yield index, page
+            finally:
+                page.close()
+    finally:
+        document.close()
+
+
+def _page_image(page):
     """The image to OCR for a page, its resolution in info["dpi"]: its single embedded
     scan at native resolution (re-rendering a 200 dpi scan at 300 dpi gave identical
     text 14x slower), else the page rendered at RENDER_DPI."""
-    page = document[index]
-    try:
-        image = _scan_image(page)
-        if image is None:
-            image = page.render(scale=RENDER_DPI / 72).to_pil()
-            image.info["dpi"] = (RENDER_DPI, RENDER_DPI)
-        return image
-    finally:
-        page.close()  # PDFium keeps every loaded page until closed: memory would grow with the document
+    image = _scan_image(page)
+    if image is None:
+        image = page.render(scale=RENDER_DPI / 72).to_pil()
+        image.info["dpi"] = (RENDER_DPI, RENDER_DPI)
+    return image
 
 
 def _full_page_image(page):
@@ -100,30 +118,22 @@ def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int,
     """OCR the pages at `indexes`. PDFium is not thread-safe, so images are taken out
     here one by one, while up to `page_jobs` Tesseract processes read them; at most
     twice that many images wait in memory, whatever the length of the document."""
-    import pypdfium2 as pdfium
-
     results: dict[int, tuple] = {}
-    document = pdfium.PdfDocument(path)
     pool = ThreadPoolExecutor(max_workers=page_jobs)
     try:
         pending: dict = {}
-        for count, index in enumerate(indexes):
-            if count and count % REOPEN_EVERY == 0:
-                # PDFium keeps every parsed image stream until the document closes
-                # (about 1 MB a scanned page): reopening bounds a long scan's memory.
-                document.close()
-                document = pdfium.PdfDocument(path)
-            if len(pending) >= 2 * page_jobs:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    results[pending.pop(future)] = future.result()
-            pending[pool.submit(_ocr_in_slot, ocr_slot, _page_image(document, index), lang)] = index
+        with closing(_each_page(path, indexes)) as pages:
+            for index, page in pages:
+                if len(pending) >= 2 * page_jobs:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        results[pending.pop(future)] = future.result()
+                pending[pool.submit(_ocr_in_slot, ocr_slot, _page_image(page), lang)] = index
         for future, index in pending.items():
             results[index] = future.result()
     finally:
         # On an error or a time limit, pages not started are dropped, not waited for.
         pool.shutdown(wait=False, cancel_futures=True)
-        document.close()
     return results
 
 
@@ -146,23 +156,14 @@ def _open(path: Path):
 
 def _triage(path: Path, count: int) -> list[tuple[int, bool]]:
     """For each page, the letters in its text layer and whether it is a scan (one
-    image covering the page); pypdfium2, about 3 ms a page. The document is
-    reopened every REOPEN_EVERY pages as PDFium keeps what it parsed."""
-    import pypdfium2 as pdfium
-
-    pages = []
-    for start in range(0, count, REOPEN_EVERY):
-        document = pdfium.PdfDocument(path)
-        try:
-            for index in range(start, min(count, start + REOPEN_EVERY)):
-                page = document[index]
-                textpage = page.get_textpage()
-                pages.append((_letters(textpage.get_text_range()), _full_page_image(page) is not None))
-                textpage.close()
-                page.close()
-        finally:
-            document.close()
-    return pages
+    image covering the page); pypdfium2, about 3 ms a page."""
+    triage = []
+    with closing(_each_page(path, list(range(count)))) as pages:
+        for _, page in pages:
+            textpage = page.get_textpage()
+            triage.append((_letters(textpage.get_text_range()), _full_page_image(page) is not None))
+            textpage.close()
+    return triage
 
 
 def read_pdf(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
