@@ -84,6 +84,7 @@ class TrigramModel:
                 groups.setdefault(strip_marks(word), []).append((self.counts[i], i))
         self.candidates = {key: [i for _, i in sorted(g, reverse=True)] for key, g in groups.items()}
 
+
 @cache
 def load() -> TrigramModel:
     return TrigramModel()

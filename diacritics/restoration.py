@@ -149,16 +149,16 @@ def assess_line(line: str) -> LineAssessment:
     return LineAssessment(len(words), marked, invalid, action)
 
 
-def _garbled_share(assessments: list[LineAssessment]) -> float:
-    """Share of the lines of two words or more that OCR garbled."""
+def _share(assessments: list[LineAssessment], action: str) -> float:
+    """Share of the lines of two words or more that were assessed as `action`."""
     worded = [a for a in assessments if a.words >= 2]
-    return sum(a.action == CORRECT for a in worded) / len(worded) if worded else 0.0
+    return sum(a.action == action for a in worded) / len(worded) if worded else 0.0
 
 
 def looks_garbled(text: str) -> bool:
     """Whether `text` reads like OCR without a Vietnamese model (or a broken font
     mapping) throughout, rather than Vietnamese with or without its marks."""
-    return _garbled_share([assess_line(line) for line in text.split("\n")]) >= GARBLED_DOCUMENT
+    return _share([assess_line(line) for line in text.split("\n")], CORRECT) >= GARBLED_DOCUMENT
 
 
 def text_quality(text: str) -> float:
@@ -429,11 +429,10 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
         actions = [a.action for a in assessments]
         # In a document that OCR garbled throughout, short or sparsely marked lines
         # that look valid on their own ("dén nam 2030;") are garbled too.
-        worded = [a for a in assessments if a.words >= 2]
-        if _garbled_share(assessments) >= GARBLED_DOCUMENT:
+        if _share(assessments, CORRECT) >= GARBLED_DOCUMENT:
             actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act
                        for act, a in zip(actions, assessments)]
-        elif worded and sum(a.action == RESTORE for a in worded) / len(worded) >= STRIPPED_DOCUMENT:
+        elif _share(assessments, RESTORE) >= STRIPPED_DOCUMENT:
             # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND").
             actions = [RESTORE if act == KEEP and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
