@@ -269,6 +269,14 @@ def _cer(truth: str, text: str) -> float:
     return Levenshtein.distance(truth, text) / len(truth)
 
 
+def _plain_tesseract(png: Path) -> str:
+    """The peer: `tesseract PNG stdout -l vie`, with one thread as ours."""
+    import subprocess
+
+    return subprocess.run(["tesseract", str(png), "stdout", "-l", "vie"], capture_output=True, text=True,
+                          env=dict(os.environ, OMP_THREAD_LIMIT="1"), check=True).stdout
+
+
 OCR_ROUNDS = 2
 
 
@@ -324,14 +332,9 @@ def bench_ocr() -> str:
                 sidecars.append(sidecar.read_text(encoding="utf-8"))
             return "\n".join(sidecars)
 
-        def tesseract(png: Path) -> str:
-            env = dict(os.environ, OMP_THREAD_LIMIT="1")
-            return subprocess.run(["tesseract", str(png), "stdout", "-l", "vie"], capture_output=True, text=True,
-                                  env=env, check=True).stdout
-
         def plain() -> str:
             with ThreadPoolExecutor(2) as pool:
-                return "\n".join(pool.map(tesseract, pngs))
+                return "\n".join(pool.map(_plain_tesseract, pngs))
 
         systems = [("decrees (`decrees extract --jobs 2`, restoration on)", ours),
                    ("decrees OCR stage alone (`ocr.acquire`, file by file, 2 pages at a time)", ocr_stage)]
@@ -365,8 +368,6 @@ def bench_letters() -> str:
     the test documents (not training text) at 110 dpi, blurred, speckled, 1.5° skew,
     a red seal, one page sideways; syllable accuracy of `decrees extract`'s final
     text beside plain `tesseract -l vie` on the same images."""
-    import subprocess
-
     from pipeline import Options, run
     from tools.render import add_seal, degrade, image_to_pdf, render_page
 
@@ -387,8 +388,7 @@ def bench_letters() -> str:
         plain = []
         for n, image in enumerate(images):
             image.save(folder / f"page{n}.png", dpi=(110, 110))
-            plain.append(subprocess.run(["tesseract", str(folder / f"page{n}.png"), "stdout", "-l", "vie"],
-                                        capture_output=True, text=True, check=True).stdout)
+            plain.append(_plain_tesseract(folder / f"page{n}.png"))
     truth, plain_text = "\n".join(truths), "\n".join(plain)
     return ("| system | syllable accuracy |\n|---|---|\n"
             f"| decrees (`decrees extract`: preparation, OCR, diacritic polish) | **{_aligned_accuracy(truth, ours):.2%}** |\n"
