@@ -56,15 +56,27 @@ NAME_EVIDENCE = 5
 # A two-digit "number" in a garbled line may be a word ("ty 18" is "tỷ lệ"): its
 # letter readings are candidates too, this much less likely (log10) than a number.
 DIGITS_AS_LETTERS = 1.0
+WRAPPED_LINE = 50  # characters: a line this long that ends mid-sentence was wrapped
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # Abbreviations that administrative documents use where laws write the words:
-# the decoder reads the words as the abbreviation's context.
-_EXPANSIONS = {
-    "UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "HDND": "hội đồng nhân dân",
+# the decoder reads the words as the abbreviation's context, and one typed
+# without marks gets its Đ back ("TTDT" is TTĐT). Codes only: no words.
+_ACRONYMS = {
+    "UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "VPUBND": "văn phòng ủy ban nhân dân",
     "TTHC": "thủ tục hành chính", "DVCTT": "dịch vụ công trực tuyến", "CCHC": "cải cách hành chính",
-    "VPCP": "văn phòng chính phủ", "TW": "trung ương", "CNTT": "công nghệ thông tin", "PCT": "phó chủ tịch",
+    "PVHCC": "phục vụ hành chính công", "VPCP": "văn phòng chính phủ", "TW": "trung ương",
+    "CNTT": "công nghệ thông tin", "TTĐT": "thông tin điện tử", "CĐS": "chuyển đổi số", "CSDL": "cơ sở dữ liệu",
+    "ATTT": "an toàn thông tin", "TTTT": "thông tin và truyền thông", "BTTTT": "bộ thông tin và truyền thông",
+    "STTTT": "sở thông tin và truyền thông", "PCT": "phó chủ tịch", "LĐ": "lãnh đạo", "BCĐ": "ban chỉ đạo",
+    "VT": "văn thư", "MTTQ": "mặt trận tổ quốc", "ĐBQH": "đại biểu quốc hội", "NSNN": "ngân sách nhà nước",
+    "QLNN": "quản lý nhà nước", "GTVT": "giao thông vận tải", "TNMT": "tài nguyên và môi trường",
+    "KHĐT": "kế hoạch và đầu tư", "GDĐT": "giáo dục và đào tạo", "BHXH": "bảo hiểm xã hội",
+    "HTX": "hợp tác xã", "KCN": "khu công nghiệp", "DN": "doanh nghiệp", "TP": "thành phố",
+    "QĐ": "", "NĐ": "", "ĐU": "", "QĐLT": "",
 }
-_CODE_LETTERS = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "BCD": "BCĐ", "DU": "ĐU", "QDLT": "QĐLT"}
+_EXPANSIONS = {form: words for acronym, words in _ACRONYMS.items() if words
+               for form in (acronym, strip_marks(acronym))}
+_CODE_LETTERS = {strip_marks(acronym): acronym for acronym in _ACRONYMS if "Đ" in acronym}
 _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
 
 
@@ -337,7 +349,9 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
         return None
     if len(found) == 1:
         ids, scores, kept = found[0]
-        if word[:1].isupper() and len(ids) > 1 and is_capitalised_name(line, m):
+        if len(ids) > 1 and word.islower():
+            scores = [s + p for s, p in zip(scores, _lowercase_prior(tuple(ids)))]
+        elif word[:1].isupper() and len(ids) > 1 and is_capitalised_name(line, m):
             scores = [s + p for s, p in zip(scores, _name_prior(tuple(ids)))]
         return [_Entry(m, ids, scores, kept)]
     # Only the first token carries the word; an abbreviation's other tokens are context.
@@ -352,6 +366,15 @@ def _name_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
     if total < NAME_EVIDENCE:
         return (0.0,) * len(ids)
     return tuple(NAME_WEIGHT * math.log10((n + 0.5) / (total + 0.5 * len(ids))) for n in counts)
+
+
+@cache
+def _lowercase_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
+    """log10 share of each candidate's uses that were not a Capitalised name: a
+    word written in lowercase is rarely one that is almost always a name ("đà" of Đà Bắc)."""
+    model = load()
+    return tuple(NAME_WEIGHT * math.log10((model.counts[i] - model.capitalised[i] + 1) / (model.counts[i] + 1))
+                 for i in ids)
 
 
 def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list[list[_Entry]]:
@@ -382,11 +405,22 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
 
     lattice = Lattice()
     placed: list[tuple[int, list[_Entry]]] = []
+    open_line = -1  # the line whose last run reached its end, which the next line may continue
     for index, (line, action) in enumerate(zip(lines, actions)):
-        if action != KEEP:
-            for run in _runs(model, line, action, unsure[index]):
-                lattice.add_run([e.ids for e in run], [e.scores for e in run])
-                placed.append((index, run))
+        if action == KEEP:
+            continue
+        for run in _runs(model, line, action, unsure[index]):
+            first = run[0].match
+            last = [e.match for e in run if e.match is not None][-1]
+            # A sentence wrapped onto the next line is decoded as one: the words on
+            # both sides of the break are each other's context. A Capitalised word
+            # continues only a full line (a name, not the next heading or item).
+            start = first.group()
+            wrapped = open_line == index - 1 and not line[:first.start()].strip() and (
+                start.islower() or start[1:].islower() and len(lines[index - 1].strip()) >= WRAPPED_LINE)
+            lattice.add_run([e.ids for e in run], [e.scores for e in run], continues=wrapped)
+            placed.append((index, run))
+            open_line = index if not line[last.end():].strip() else -1
     chosen = iter(decode(model, lattice))
     number = model.index[NUMBER]
     replacements: dict[int, list[tuple[int, int, str]]] = {}

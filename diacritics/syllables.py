@@ -74,12 +74,16 @@ def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Ma
 
 def is_capitalised_name(text: str, match: re.Match[str]) -> bool:
     """A word written Capitalised in mid-sentence (after a letter, digit or comma
-    on its line): a name (Nguyễn, Sở, Hải Dương), not the start of a sentence."""
+    on its line), or followed by another Capitalised word: a name (Nguyễn, Sở,
+    Hải Dương, "Trần Văn Thuấn" on a line of its own), not just the start of a sentence."""
     word = match.group()
     if not word[:1].isupper() or not word[1:].islower():
         return False
     before = text[max(0, match.start() - 3):match.start()].rstrip(" \t")
-    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+    if before and (before[-1].isalnum() or before[-1] == ","):
+        return True
+    after = text[match.end():match.end() + 3]
+    return len(after) == 3 and after[0] == " " and after[1].isupper() and after[2].islower()
 
 
 def apply_case(pattern: str, word: str) -> str:

@@ -48,6 +48,7 @@ def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 # of provinces and the names of laws, each in the phrases they stand in, and the
 # fixed parts of a document (heading, signing authority, recipients).
 GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
+DISTRICTS = Path(__file__).resolve().parent / "data" / "districts.txt"
 LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
 PERSON_NAMES = Path(__file__).resolve().parent / "data" / "person_names.txt"
 ADMIN_PHRASES = Path(__file__).resolve().parent / "data" / "admin_phrases.txt"
@@ -83,9 +84,22 @@ def person_phrases() -> str:
     return "\n".join(phrases)
 
 
+def _unit_kind(district: str) -> tuple[str, str]:
+    """("thị xã", "Sơn Tây") from "Thị xã Sơn Tây"."""
+    for kind in ("quận", "huyện", "thị xã", "thành phố"):
+        if district.lower().startswith(kind + " "):
+            return kind, district[len(kind) + 1:]
+    raise ValueError(f"unknown kind of district: {district}")
+
+
 def name_phrases() -> str:
     provinces = GAZETTEER.read_text(encoding="utf-8").splitlines()
     phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in provinces if p]
+    for line in DISTRICTS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            province, district = line.split("\t")
+            kind, name = _unit_kind(district)
+            phrases.append(f"Ủy ban nhân dân {kind} {name}; UBND {kind} {name}; {kind} {name}, {province}\n{name}, ngày")
     phrases += LAW_NAMES.read_text(encoding="utf-8").splitlines()
     phrases += [line for line in ADMIN_PHRASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()

@@ -155,10 +155,14 @@ class Lattice:
     ids: list[int] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
-    def add_run(self, candidates: list[list[int]], channel: list[list[float]]) -> None:
+    def add_run(self, candidates: list[list[int]], channel: list[list[float]], continues: bool = False) -> None:
         """One run: the ids possible at each position, and their log10 channel
-        scores (how well each explains what was written)."""
-        self.run_lengths.append(len(candidates))
+        scores (how well each explains what was written). A run that `continues`
+        is decoded as the rest of the run before it."""
+        if continues and self.run_lengths:
+            self.run_lengths[-1] += len(candidates)
+        else:
+            self.run_lengths.append(len(candidates))
         for options, option_scores in zip(candidates, channel):
             self.sizes.append(len(options))
             self.ids.extend(options)
