@@ -96,3 +96,26 @@ def apply_case(pattern: str, word: str) -> str:
     if pattern[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def tone_placements(syllable: str) -> set[str]:
+    """A syllable with its tone mark on each of its vowels: "hoà" and "hòa" are both in use."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) != 1:
+        return {syllable}
+    bare = [c for c in decomposed if c not in _TONES]
+    vowels = [i for i, c in enumerate(bare) if c in "aeiouy"]
+    forms = set()
+    for i in vowels:
+        letters = bare[:]
+        # the tone follows the vowel's own marks (circumflex, breve, horn)
+        j = i + 1
+        while j < len(letters) and unicodedata.combining(letters[j]):
+            j += 1
+        letters.insert(j, tones[0])
+        forms.add(unicodedata.normalize("NFC", "".join(letters)))
+    return forms | {syllable}

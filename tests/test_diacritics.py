@@ -27,6 +27,15 @@ RESTORE_CASES = [
     # names: people and offices, Capitalised in mid-sentence
     ("Giao ba Tran Thi Lan, Pho Giam doc So Tu phap", "Giao bà Trần Thị Lan, Phó Giám đốc Sở Tư pháp"),
     ("KT. CHU TICH\nPHO CHU TICH\nNguyen Duc Long", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Đức Long"),
+    # a sentence wrapped onto the next line is decoded as one
+    ("Uy ban nhan dan cac huyen, thi\nxa, thanh pho chiu trach nhiem thi hanh",
+     "Ủy ban nhân dân các huyện, thị\nxã, thành phố chịu trách nhiệm thi hành"),
+    # districts from the gazetteer; a lowercase word is rarely a name's syllable ("đà" of Đà Bắc)
+    ("Ong Nguyen Van Tuan, Chu tich UBND huyen Con Cuong", "Ông Nguyễn Văn Tuấn, Chủ tịch UBND huyện Con Cuông"),
+    ("UBND thi xa Son Tay, thanh pho Ha Noi", "UBND thị xã Sơn Tây, thành phố Hà Nội"),
+    # administrative acronyms get their Đ back and give their words as context
+    ("dang tai tren Trang TTDT cua huyen", "đăng tải trên Trang TTĐT của huyện"),
+    ("Chi thi so 05/CT-TTg ve chuyen doi so", "Chỉ thị số 05/CT-TTg về chuyển đổi số"),
     # a document typed without marks: its one-word lines too; codes get their Đ, nothing else
     ("UY BAN NHAN DAN TINH HA TINH\nSo: 1042/QD-UBND\nQUYET DINH",
      "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nSố: 1042/QĐ-UBND\nQUYẾT ĐỊNH"),
