@@ -37,11 +37,11 @@ def _tokens(text: str) -> list[str]:
 def pairs(pages: int, seed: int = 1) -> Counter:
     """(written, true) syllable pairs from `pages` rendered pages of training text."""
     import os
+    import subprocess
     import sys
+    import tempfile
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    import pytesseract
-
     from tools.render import render_page
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -54,7 +54,11 @@ def pairs(pages: int, seed: int = 1) -> Counter:
 
     def read(job):
         image, truth = job
-        return truth, pytesseract.image_to_string(image, lang="eng")
+        with tempfile.NamedTemporaryFile(suffix=".png") as png:
+            image.save(png.name)
+            written = subprocess.run(["tesseract", png.name, "stdout", "-l", "eng"], capture_output=True, text=True,
+                                     check=True).stdout
+        return truth, written
 
     counts: Counter = Counter()
     with ThreadPoolExecutor(os.cpu_count() or 1) as executor:

@@ -115,11 +115,23 @@ def _codes_by_shape() -> dict[str, str]:
     return {shape: codes[0] for shape, codes in shapes.items() if len(codes) == 1}
 
 
-def repair_code(code: str) -> str:
-    """Map an OCR-damaged symbol code to the known code it stands for."""
+def _known(code: str) -> str | None:
     if code in KNOWN_CODES:
         return code
-    return _codes_by_shape().get(code.upper().translate(_CONFUSABLE), code)
+    return _codes_by_shape().get(code.upper().translate(_CONFUSABLE))
+
+
+def repair_code(code: str) -> str:
+    """Map an OCR-damaged symbol code to the known code it stands for; a type
+    code run into the next one ("TTBYT", OCR lost the hyphen) is split."""
+    known = _known(code)
+    if known:
+        return known
+    for cut in range(len(code) - 1, 0, -1):
+        head, tail = _known(code[:cut]), _known(code[cut:])
+        if head in TYPE_BY_CODE and tail:
+            return f"{head}-{tail}"
+    return code
 
 
 # The 63 provinces and centrally-run cities (and Huế, a city since 2025), one per line.

@@ -1,15 +1,23 @@
-"""Tesseract OCR through pytesseract, one Tesseract thread per call.
+"""Tesseract OCR in this process through tesserocr (Tesseract's C++ API), one
+Tesseract thread per page.
 
-The pipeline runs pages in parallel processes, so Tesseract's own threads
-would only compete with them (OCRmyPDF does the same).
+Engines are loaded once and reused: pytesseract ran a tesseract process per
+page, which loaded the model each time (on 200 dpi pages, 2.1 s a page in this
+process against 2.8 s through the command line, same text). The pipeline runs
+pages in parallel, so Tesseract's own threads would only compete with them
+(OCRmyPDF does the same); tesserocr lets go of Python's lock while it reads.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import re
-import shutil
+import subprocess
+import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from PIL import Image
@@ -19,17 +27,62 @@ from .preprocess import prepare
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+# Where Debian's and most other packages put the models, newest Tesseract first.
+_TESSDATA_GUESSES = ["/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata"]
+
+
+@cache
+def tessdata() -> str | None:
+    """The folder of Tesseract's models: $TESSDATA_PREFIX, else the one the
+    `tesseract` command reads, else the usual places; None when there is none."""
+    if os.environ.get("TESSDATA_PREFIX"):
+        return os.environ["TESSDATA_PREFIX"]
+    try:
+        listing = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+        found = re.search(r'"(.+?)"', listing)
+        if found and os.path.isdir(found.group(1)):
+            return found.group(1)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    folders = [folder for guess in _TESSDATA_GUESSES for folder in sorted(glob.glob(guess), reverse=True)]
+    return next((folder for folder in folders if glob.glob(os.path.join(folder, "*.traineddata"))), None)
+
 
 @cache
 def missing_reason(lang: str = "vie") -> str | None:
     """Why OCR cannot run here, or None when Tesseract with `lang` is installed."""
-    if shutil.which("tesseract") is None:
-        return "Tesseract is not installed (run `make setup`, or apt-get install tesseract-ocr tesseract-ocr-vie)"
-    import pytesseract
-
-    if lang not in pytesseract.get_languages(config=""):
+    try:
+        import tesserocr
+    except ImportError:
+        return "tesserocr is not installed (run `make setup`)"
+    folder = tessdata()
+    if folder is None:
+        return "Tesseract's models are not installed (run `make setup`, or apt-get install tesseract-ocr tesseract-ocr-vie)"
+    if lang not in tesserocr.get_languages(folder)[1]:
         return f"Tesseract has no '{lang}' model (apt-get install tesseract-ocr-{lang})"
     return None
+
+
+_idle_engines: dict[tuple[str, int], list] = {}
+_engines_lock = threading.Lock()
+
+
+@contextmanager
+def _engine(lang: str, psm: int) -> Iterator:
+    """A Tesseract for `lang` that no other thread is using; loaded on first need
+    (0.2 s), then kept for the next page."""
+    import tesserocr
+
+    with _engines_lock:
+        idle = _idle_engines.setdefault((lang, psm), [])
+        engine = idle.pop() if idle else None
+    if engine is None:
+        engine = tesserocr.PyTessBaseAPI(path=tessdata(), lang=lang, psm=psm)
+    try:
+        yield engine
+    finally:
+        with _engines_lock:
+            idle.append(engine)
 
 
 # Words OCRed with less confidence than this are reported as doubtful.
@@ -64,55 +117,47 @@ def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> Oc
 
 
 def _rotation(image: Image.Image) -> int:
-    """Degrees that OSD says the page is rotated by (0 when it cannot tell)."""
-    import pytesseract
+    """Degrees clockwise that would turn the page upright, as OSD sees it (0 when it cannot tell)."""
+    from tesserocr import PSM
 
+    if missing_reason("osd"):
+        return 0
     if min(image.size) < OSD_MIN_SIDE:
         # OSD misreads small print: a sideways 110 dpi letter was "Rotate: 270" with
         # confidence 0.21 as it is, "Rotate: 90" (right) with 1.06 enlarged twice.
         image = image.resize((image.width * 2, image.height * 2), Image.LANCZOS)
-    try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0", timeout=60)
-    except (pytesseract.TesseractError, RuntimeError):
-        return 0  # too little text to tell
-    found = re.search(r"Rotate: (\d+)", osd)
-    return int(found.group(1)) % 360 if found else 0
+    with _engine("osd", PSM.OSD_ONLY) as engine:
+        engine.SetImage(image)
+        found = engine.DetectOrientationScript()  # None: too little text to tell
+    return (360 - found["orient_deg"]) % 360 if found else 0
 
 
 def _recognise(prepared: Image.Image, lang: str, timeout: float) -> OcrResult:
-    import pytesseract
+    from tesserocr import PSM, RIL, iterate_level
 
-    # pytesseract hands Tesseract a temporary file: uncompressed TIFF costs no
-    # compression (BMP would too, but Tesseract read low-resolution BMPs far worse).
-    prepared.format = "TIFF"
-    try:
-        data = pytesseract.image_to_data(
-            prepared, lang=lang, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
-        )
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page") from exc
-    lines: dict[tuple[int, int, int], list[tuple[str, float]]] = {}
-    for i, word in enumerate(data["text"]):
-        if word.strip():
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            lines.setdefault(key, []).append((unicodedata.normalize("NFC", word), float(data["conf"][i]) / 100))
     text, doubtful, confidences = [], [], []
-    offset, previous_paragraph = 0, None
-    for (block, paragraph, _), words in lines.items():
-        if previous_paragraph is not None:
-            separator = "\n\n" if (block, paragraph) != previous_paragraph else "\n"
-            text.append(separator)
-            offset += len(separator)
-        for j, (word, confidence) in enumerate(words):
-            if j:
-                text.append(" ")
-                offset += 1
-            text.append(word)
-            if 0 <= confidence < DOUBTFUL:
-                doubtful.append((offset, offset + len(word)))
-            if confidence >= 0:
-                confidences.append(confidence)
-            offset += len(word)
-        previous_paragraph = (block, paragraph)
+    offset = 0
+    with _engine(lang, PSM.AUTO) as engine:
+        engine.SetImage(prepared)
+        if not engine.Recognize(timeout=int(timeout * 1000)):
+            raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page")
+        for word in iterate_level(engine.GetIterator(), RIL.WORD):
+            written = (word.GetUTF8Text(RIL.WORD) or "").strip()
+            if not written:
+                continue
+            if text:
+                if word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA):
+                    separator = "\n\n"
+                else:
+                    separator = "\n" if word.IsAtBeginningOf(RIL.TEXTLINE) else " "
+                text.append(separator)
+                offset += len(separator)
+            written = unicodedata.normalize("NFC", written)
+            confidence = word.Confidence(RIL.WORD) / 100
+            text.append(written)
+            if confidence < DOUBTFUL:
+                doubtful.append((offset, offset + len(written)))
+            confidences.append(confidence)
+            offset += len(written)
     confidence = sum(confidences) / len(confidences) if confidences else None
     return "".join(text), confidence, doubtful

@@ -184,6 +184,10 @@ def test_references(text, expected):
     (("15", "2022", "/NQ-HDND"), "15/2022/NQ-HĐND"),
     (("12", "2022", "/TT-BYT"), "12/2022/TT-BYT"),
     (("959", None, "/STTTT-CNTT"), "959/STTTT-CNTT"),
+    # OCR lost the hyphen after the type code: split where both halves are known codes
+    (("12", "2023", "/TTBYT"), "12/2023/TT-BYT"),
+    (("87", None, "/KHUBND"), "87/KH-UBND"),
+    (("1552", None, "/BTTTT-CĐSQG"), "1552/BTTTT-CĐSQG"),  # unknown codes stay as written
 ])
 def test_normalise_number(parts, expected):
     assert normalise_number(*parts)[0] == expected
