@@ -99,24 +99,55 @@ def bench_pdf() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _scan_of(pdf: Path, out: Path) -> Path:
+    """An image-only PDF of `pdf` as a scanner makes it: 200 dpi, noise, blur, 2° skew."""
+    import pypdfium2
+
+    from tools.render import degrade, image_to_pdf
+
+    document = pypdfium2.PdfDocument(pdf)
+    pages = [degrade(page.render(scale=200 / 72).to_pil().convert("L"), noise=0.01, blur=0.6, skew=2.0, seed=i)
+             for i, page in enumerate(document)]
+    document.close()
+    return image_to_pdf(pages, out, dpi=200)
+
+
+def _fields(documents) -> dict[str, tuple]:
+    """Number, date, issuer and legal bases of each document, by file stem."""
+    return {Path(d.source_path).stem: (d.extraction.header.number, d.extraction.header.issue_date,
+                                       d.extraction.header.issuer,
+                                       sorted(str(c.number or c.name) for c in d.extraction.legal_bases))
+            for d in documents}
+
+
 def bench_accuracy() -> str:
-    """`decrees eval` on the five samples (text files) and on text PDFs made from them."""
+    """`decrees eval` on the five samples: as text files, as text PDFs made from them,
+    and as scans of those PDFs (200 dpi, noise, blur, 2° skew); and whether each scan
+    gives the number, date, issuer and legal bases of its text PDF."""
     from pipeline import run
     from pipeline.evaluate import evaluate
 
     gold = ROOT / "tests" / "data" / "gold"
     lines = ["| input | header fields | legal bases F1 | references F1 | targets F1 |", "|---|---|---|---|---|"]
+    fields = {}
     with tempfile.TemporaryDirectory() as tmp:
-        pdf_dir = Path(tmp) / "pdf"
+        pdf_dir, scan_dir = Path(tmp) / "pdf", Path(tmp) / "scan"
         pdf_dir.mkdir()
+        scan_dir.mkdir()
         for sample in sorted(CORPUS.glob("*.txt")):
-            text_to_pdf(strip_markup(sample.read_text(encoding="utf-8")), pdf_dir / f"{sample.stem}.pdf")
-        for label, folder in (("5 samples, text", CORPUS), ("5 samples, text PDF", pdf_dir)):
-            out = Path(tmp) / label.replace(" ", "_").replace(",", "")
-            run([folder], out, progress=False)
+            pdf = text_to_pdf(strip_markup(sample.read_text(encoding="utf-8")), pdf_dir / f"{sample.stem}.pdf")
+            _scan_of(pdf, scan_dir / pdf.name)
+        for label, folder in (("5 samples, text", CORPUS), ("5 samples, text PDF", pdf_dir),
+                              ("5 samples, scans of the text PDFs (200 dpi, noise, 2° skew)", scan_dir)):
+            out = Path(tmp) / f"out{len(fields)}"
+            result, _ = run([folder], out, progress=False)
+            fields[folder] = _fields(result.documents)
             r = evaluate(gold, out)
             lines.append(f"| {label} | {r.header_accuracy:.1%} | {r.sets['legal_bases'].f1:.3f} | "
                          f"{r.sets['references'].f1:.3f} | {r.sets['targets'].f1:.3f} |")
+    same = [stem for stem, value in fields[pdf_dir].items() if fields[scan_dir].get(stem) == value]
+    lines.append(f"\nScans with the same number, date, issuer and legal bases as their text PDF: "
+                 f"{len(same)} of {len(fields[pdf_dir])}.")
     return "\n".join(lines) + "\n"
 
 

@@ -2,9 +2,10 @@
 
 A percentage is a target when its sentence, or the lead-in line of the list it
 stands in, assigns it ("chỉ tiêu", "phải đạt", "bảo đảm", "tối thiểu" …) and
-it is not a reported result, a rate or a fee. Rows of a tab-separated table
-whose heading speaks of targets give one target each, with the count beside
-the percentage (the appendix tables of provincial decisions).
+it is not a reported result, a rate or a fee. Rows of a table (tab-separated,
+or spaced as OCR writes them) whose heading speaks of targets give one target
+each, with the count beside the percentage (the appendix tables of provincial
+decisions).
 """
 
 from __future__ import annotations
@@ -180,19 +181,50 @@ def _year(folded: str, start: int, end: int) -> int | None:
     return int(dates[0].iso[:4]) if dates else None
 
 
+# A table row that OCR wrote with spaces (and the rules as "|"): index, name,
+# count, percentage ("9 |UBND huyện Đà Bắc |192 |55%").
+_SPACED_ROW = re.compile(
+    r"(?m)^[ \t|:\[\]]*(?P<index>\d{1,3})?[ \t|:\[\].]*(?P<name>[^\W\d_][^\n%|\d]{1,60}?)[ \t|_\]]+"
+    r"(?P<count>\d{1,6})[ \t|\]]+(?P<percent>\d{1,3}(?:[.,]\d{1,2})?[ \t]*%)[ \t|\]]*$"
+)
+MIN_SPACED_ROWS = 3  # rows in a run before spaced lines are taken for a table
+# Rows this many line breaks apart or fewer are in the same table: OCR leaves
+# blank lines, lines it could not read and section headings ("II. UBND các
+# huyện") between rows.
+ROW_GAP = 6
+
+
+def _apart(text: str, end: int, start: int) -> bool:
+    return text.count("\n", end, start) > ROW_GAP
+
+
+def _rows(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, cells) of each table row: tab-separated lines, and runs of
+    lines shaped like rows that OCR wrote with spaces."""
+    rows = [(m.start(), m.end(), m.group().split("\t")) for m in re.finditer(r"(?m)^[^\n]*\t[^\n]*$", text)]
+    run: list[tuple[int, int, list[str]]] = []
+    for m in _SPACED_ROW.finditer(text):
+        if "\t" in m.group():
+            continue  # a tab-separated row, taken above
+        if run and _apart(text, run[-1][1], m.start()):
+            rows += run if len(run) >= MIN_SPACED_ROWS else []
+            run = []
+        run.append((m.start(), m.end(), [m.group("index") or "", m.group("name"), m.group("count"), m.group("percent")]))
+    rows += run if len(run) >= MIN_SPACED_ROWS else []
+    return sorted(rows)
+
+
 def _table_targets(text: str, folded: str, default_year: int | None) -> list[Target]:
     targets = []
-    lines = list(re.finditer(r"(?m)^[^\n]*\t[^\n]*$", text))
     header_cells: list[str] | None = None
     context_has_target = False
-    previous_end = -2
-    for line in lines:
-        if line.start() > previous_end + 1 + 2:  # a new table
+    previous_end = None
+    for start, end, cells in _rows(text):
+        if previous_end is None or _apart(text, previous_end, start):  # a new table
             header_cells = None
-            context = folded[max(0, line.start() - 600):line.start()]
+            context = folded[max(0, start - 600):start]
             context_has_target = bool(re.search(r"ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u", context))
-        previous_end = line.end()
-        cells = line.group().split("\t")
+        previous_end = end
         percent_col = next((i for i, c in enumerate(cells) if _PERCENT.search(c)), None)
         if percent_col is None:
             if header_cells is None and any("%" in c or "t" in c.lower() for c in cells):
@@ -211,12 +243,12 @@ def _table_targets(text: str, folded: str, default_year: int | None) -> list[Tar
             metric=metric,
             value=value,
             comparator=">=" if context_has_target or "chỉ tiêu" in header_folded else "=",
-            year=_year(folded, line.start(), line.end()) or default_year,
+            year=_year(folded, start, end) or default_year,
             annual_increase=None,
             procedures_count=int(counts[0]) if counts else None,
-            raw=line.group(),
-            start=line.start(),
-            end=line.end(),
+            raw=text[start:end],
+            start=start,
+            end=end,
         ))
     return targets
 

@@ -90,3 +90,35 @@ def test_table_rows_are_targets_with_counts():
         ("Sở Y tế", 60, ">=", 2022, 131, "tỷ lệ hồ sơ giải quyết trực tuyến"),
     ]
     assert all(TABLE[t.start:t.end] == t.raw for t in got)
+
+
+# The same kind of table as OCR writes it: spaces, rules read as "|", a row it
+# could not read, a section heading between rows.
+OCR_TABLE = (
+    "BIỂU CHỈ TIÊU GIAO GIẢI QUYẾT HỒ SƠ TRỰC TUYẾN NĂM 2021\n"
+    "TT Cơ quan, địa phương | Số lượng TTHC | Tỷ lệ hồ sơ\n"
+    "1 Sở Công Thương 114 55%\n"
+    "ở Văn hị Thể th.\n"
+    ": Sở Văn hóa và Thể thao |108 55%\n"
+    "\n"
+    "II UBND các huyện\n"
+    "\n"
+    "9 |UBND huyện Đà Bắc |192 |60%\n"
+)
+
+
+def test_table_rows_read_by_ocr_are_targets_with_counts():
+    got = extract_targets(OCR_TABLE, fold(OCR_TABLE), 2022)
+    assert [(t.subject, t.value, t.comparator, t.year, t.procedures_count) for t in got] == [
+        ("Sở Công Thương", 55, ">=", 2022, 114),
+        ("Sở Văn hóa và Thể thao", 55, ">=", 2022, 108),
+        ("UBND huyện Đà Bắc", 60, ">=", 2022, 192),
+    ]
+    assert all(OCR_TABLE[t.start:t.end] == t.raw for t in got)
+
+
+def test_a_lone_line_shaped_like_a_row_is_a_sentence_not_a_table():
+    text = "Giao chỉ tiêu năm 2022:\n- Các xã đạt tối thiểu 50 hồ sơ 55%\nvà báo cáo kết quả.\n"
+    got = extract_targets(text, fold(text), 2022)
+    # a table row would carry its count (50) beside the percentage
+    assert [(t.value, t.procedures_count) for t in got] == [(55, None)]
