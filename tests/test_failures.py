@@ -136,3 +136,22 @@ def test_a_file_over_the_time_limit_gets_an_error_row(tmp_path):
     result, _ = run([folder], tmp_path / "out", options=Options(timeout=1.0), jobs=2, progress=False)
     assert [(e.source_path, e.stage, e.error) for e in result.errors] == [("slow scan.pdf", "read", "timeout")]
     assert [d.source_path for d in result.documents] == [GOOD]
+
+
+def test_scans_without_tesseract_models_get_an_error_row_that_says_what_to_install(tmp_path, monkeypatch):
+    from ocr import tesseract
+
+    models = tmp_path / "no_models"
+    models.mkdir()
+    monkeypatch.setenv("TESSDATA_PREFIX", str(models))
+    for cached in (tesseract.tessdata, tesseract.missing_reason):
+        cached.cache_clear()
+    monkeypatch.setattr(tesseract, "_idle_engines", {})
+    try:
+        (tmp_path / "in").mkdir()
+        Image.new("L", (600, 800), 255).save(tmp_path / "in" / "scan.png")
+        result, _ = run([tmp_path / "in"], tmp_path / "out", options=Options(), jobs=1, progress=False)
+        assert [(e.error, "tesseract-ocr-vie" in e.message) for e in result.errors] == [("ocr-unavailable", True)]
+    finally:
+        for cached in (tesseract.tessdata, tesseract.missing_reason):
+            cached.cache_clear()
