@@ -371,11 +371,15 @@ def bench_ocr() -> str:
             with ThreadPoolExecutor(2) as pool:
                 return "\n".join(pool.map(_plain_tesseract, pngs))
 
-        systems = [("decrees (`decrees extract --jobs 2`, restoration on)", ours),
+        import tesserocr
+
+        ours_version = tesserocr.tesseract_version().split()[1]
+        plain_version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.split()[1]
+        systems = [(f"decrees (`decrees extract --jobs 2`, restoration on; Tesseract {ours_version} in-process)", ours),
                    ("decrees OCR stage alone (`ocr.acquire`, file by file, 2 pages at a time)", ocr_stage)]
         if shutil.which("ocrmypdf") or (Path(sys.executable).parent / "ocrmypdf").exists():
             systems.append(("OCRmyPDF 17, `-j 2`, sidecar text", ocrmypdf))
-        systems.append(("plain `tesseract -l vie` on the PNGs, 2 at a time", plain))
+        systems.append((f"plain `tesseract -l vie` ({plain_version}, the system's) on the PNGs, 2 at a time", plain))
         # Interleaved rounds, best time of each: this machine's speed drifts by 20%
         # from minute to minute, which one round would charge to whoever ran then.
         best: dict[str, float] = {}
