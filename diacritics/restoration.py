@@ -31,7 +31,7 @@ from .syllables import (
 )
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
-KEEP_AS_WRITTEN = "as written"  # a word of a polished line that OCR was sure of: changed only at SURE_POLISH_COST
+POLISH_SURE = "polish sure"  # a word of a polished line that OCR was sure of: changed only at SURE_POLISH_COST
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
 REWRITE_COST = 0.3  # log10 cost of reading one of OCR's usual substitutes back
 TRUST_MARKED = 1.0
@@ -53,8 +53,8 @@ _OCR_FIXES = [
     (r"\$", "s"), (r"^p(?!h)", "d"), (r"8", "e"), ("ﬁ", "fi"), ("ﬂ", "fl"),
 ]
 # A word Capitalised in mid-sentence is a name: its candidates are weighed by how
-# often each was written so in training (Nguyễn, not nguyên; Sở, not số), once
-# the candidates together were seen so NAME_EVIDENCE times.
+# likely each is to be written so, from training (Nguyễn, not nguyên; Sở, not
+# số), once the candidates together were seen so NAME_EVIDENCE times.
 NAME_WEIGHT = 0.5  # measured: 0.5 and 1.0 within 0.05 points on held-out laws and the samples
 NAME_EVIDENCE = 5
 # A two-digit "number" in a garbled line may be a word ("ty 18" is "tỷ lệ"): its
@@ -64,7 +64,8 @@ WRAPPED_LINE = 50  # characters: a line this long that ends mid-sentence was wra
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # Abbreviations that administrative documents use where laws write the words:
 # the decoder reads the words as the abbreviation's context, and one typed
-# without marks gets its Đ back ("TTDT" is TTĐT). Codes only: no words.
+# without marks gets its Đ back ("TTDT" is TTĐT); those without words are codes
+# that only get their Đ back ("QD" is QĐ).
 _ACRONYMS = {
     "UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "VPUBND": "văn phòng ủy ban nhân dân",
     "TTHC": "thủ tục hành chính", "DVCTT": "dịch vụ công trực tuyến", "CCHC": "cải cách hành chính",
@@ -271,7 +272,7 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
                 costs.append(TRUST_MARKED)
         return (ids, costs) if ids else None
     lower = word.lower()
-    if action in (POLISH, KEEP_AS_WRITTEN):
+    if action in (POLISH, POLISH_SURE):
         if word[:1].isupper():
             return None  # a name, or a line's first word: the model knows too little of names
         own = model.index.get(lower)
@@ -367,7 +368,7 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     for segment in segments(line, GARBLED_TOKEN if action == CORRECT else TOKEN):
         run: list[_Entry] = []
         for m in segment:
-            word_action = KEEP_AS_WRITTEN if action == POLISH and m.start() not in unsure else action
+            word_action = POLISH_SURE if action == POLISH and m.start() not in unsure else action
             in_url = urls and any(s <= m.start() < e for s, e in urls)
             entries = None if in_url else _entries(model, line, m, word_action)
             if entries is None:
