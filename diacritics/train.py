@@ -45,8 +45,9 @@ def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 
 # What administrative documents write far more often than laws do: the gazetteer
-# of provinces and the names of laws, each in the phrases they stand in, and the
-# fixed parts of a document (heading, signing authority, recipients).
+# of provinces and districts and the names of laws, each in the phrases they stand
+# in, the fixed parts of a document (heading, signing authority, recipients) and
+# the vocabulary of administrative reform, and the names of people.
 GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
 DISTRICTS = Path(__file__).resolve().parent / "data" / "districts.txt"
 LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"

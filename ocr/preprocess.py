@@ -19,6 +19,7 @@ SPECKLED = 0.02  # share of ink pixels that are isolated dots: clean pages < 0.0
 UPSCALE_BELOW, UPSCALE_TO = 100, 300  # dpi
 A4_SHORT_SIDE = 8.27  # inches: the resolution of an image that does not say its own
 
+
 def _stamp_pixels(pixels: np.ndarray) -> np.ndarray:
     red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
     return (red - np.maximum(green, blue) > STAMP_MARGIN) & (red > 120)
