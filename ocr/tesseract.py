@@ -143,6 +143,8 @@ def _recognise(prepared: Image.Image, lang: str, timeout: float) -> OcrResult:
         if not engine.Recognize(timeout=int(timeout * 1000)):
             raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page")
         for word in iterate_level(engine.GetIterator(), RIL.WORD):
+            if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
+                continue
             written = (word.GetUTF8Text(RIL.WORD) or "").strip()
             if not written:
                 continue

@@ -119,3 +119,26 @@ def test_preparation_filters_speckled_pages_and_enlarges_only_clean_low_resoluti
     clean.info["dpi"] = speckled.info["dpi"] = (72, 72)
     assert prepare(clean).width > 3 * clean.width  # enlarged to 300 dpi
     assert prepare(speckled).width < 1.1 * speckled.width  # kept: enlarging speckle makes blobs
+
+
+def test_blank_pages_are_pages_without_text(tmp_path):
+    """A white back side in a scan, a blank TIFF frame and a blank PNG read as empty
+    pages; the other pages of the same files keep their text."""
+    from PIL import Image
+
+    lines = [line for line in (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")[:8] if "--" not in line]
+    page, placed = render_page(lines, dpi=150)
+    written = degrade(page, noise=0.005, seed=6)
+    blank = Image.new("RGB", written.size, "white")
+    image_to_pdf([written, blank, written], tmp_path / "scan.pdf", dpi=150)
+    written.save(tmp_path / "frames.tiff", save_all=True, append_images=[blank])
+    blank.save(tmp_path / "blank.png")
+    result, _ = run([tmp_path], tmp_path / "out", progress=False)
+    assert not result.errors
+    by_name = {d.source_path: d for d in result.documents}
+    scan = by_name["scan.pdf"]
+    pages = [scan.text[start:end] for start, end in zip(scan.page_starts, scan.page_starts[1:] + [len(scan.text)])]
+    assert scan.pages == 3 and not pages[1].strip("\n\f")
+    assert _cer("\n".join(placed), pages[0]) < 0.05 and _cer("\n".join(placed), pages[2]) < 0.05
+    assert by_name["frames.tiff"].pages == 2
+    assert by_name["blank.png"].text == ""
