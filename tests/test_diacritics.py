@@ -168,3 +168,22 @@ def test_decoder_finds_the_most_probable_path_of_every_run():
         expected += max(itertools.product(*candidates), key=score)
     assert decode(model, lattice, beam=1000, margin=1e9) == expected
     assert decode(model, Lattice()) == []
+
+
+def test_restoring_in_a_fresh_process_writes_nothing_beside_the_code(tmp_path):
+    """The decoder is compiled at install: a run under an account that cannot
+    write the install folder or $HOME restores all the same."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    package = Path(diacritics.__file__).parent
+    before = sorted(package.rglob("*"))
+    home = tmp_path / "home"
+    home.mkdir(mode=0o500)
+    env = {**os.environ, "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
+    run = subprocess.run([sys.executable, "-c", "import diacritics; print(diacritics.restore('Can cu Luat').text)"],
+                         env=env, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "Căn cứ Luật"
+    assert sorted(package.rglob("*")) == before
