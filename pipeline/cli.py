@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from .outfolder import OutputError
     from .process import Options
     from .run import run
 
@@ -71,21 +72,17 @@ def _extract(args: argparse.Namespace) -> int:
     if missing:
         print(f"decrees: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        probe = args.out / ".write-test"
-        probe.write_text("")
-        probe.unlink()
-    except OSError as exc:
-        print(f"decrees: cannot write to the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_OUTPUT
     # One file may OCR as many pages at a time as there are cores; across the
     # file workers, the run never OCRs more pages at once than that (see run()).
     page_jobs = max(1, os.cpu_count() or 1)
     options = Options(ocr=not args.no_ocr, restore=not args.no_restore, max_pages=args.max_pages,
                       page_jobs=page_jobs, timeout=args.timeout or None)
-    _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
-                     progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
+    try:
+        _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
+                         progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
+    except OutputError as exc:
+        print(f"decrees: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     if not args.quiet:
         print(f"decrees: {summary}; outputs in {args.out}", file=sys.stderr)
         if summary.errors:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import FileError
+from .outfolder import MARKER, STATE, owned_files
 
 
 @dataclass(frozen=True)
@@ -16,14 +17,15 @@ class InputFile:
     sha256: str | None = None  # filled in by the run once the file is hashed
 
 
-def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[InputFile], list[FileError]]:
+def discover(inputs: list[Path]) -> tuple[list[InputFile], list[FileError]]:
     """Every file under `inputs` (folders recursively, hidden files skipped), sorted.
 
-    Symlinked folders are not followed, so a symlink loop cannot trap the walk.
+    Symlinked folders are not followed, so a symlink loop cannot trap the walk. The files
+    of a decrees output folder met on the way (its own outputs) are not inputs.
     """
     files: list[InputFile] = []
     errors: list[FileError] = []
-    excluded = exclude.resolve() if exclude else None
+    outputs: set[Path] = set()
     for root in inputs:
         if root.is_file():
             files.append(InputFile(root, root.as_posix()))
@@ -37,12 +39,11 @@ def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Inpu
 
         for folder, subfolders, names in os.walk(root, onerror=walk_error):
             folder_path = Path(folder)
-            subfolders[:] = sorted(
-                d for d in subfolders
-                if not d.startswith(".") and (excluded is None or (folder_path / d).resolve() != excluded)
-            )
+            if STATE in subfolders:
+                outputs.update(folder_path / name for name in [*owned_files(folder_path), MARKER])
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
             for name in sorted(names):
-                if name.startswith("."):
+                if name.startswith(".") or folder_path / name in outputs:
                     continue
                 path = folder_path / name
                 if path.is_symlink() and not path.exists():

@@ -1,7 +1,7 @@
 """Writing the output contract (SCHEMA.md): CSV files, JSON lines and texts.
 
-Every file is written to a temporary name and renamed into place, so that a
-run that is killed never leaves a half-written output behind.
+The files of a run are staged in the output folder and switched into place
+together (see outfolder.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .document import Document, FileError
+from .outfolder import OutputFolder
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source_path", "sha256", "pages", "text_source", "restored", "quality", "doc_type",
@@ -58,8 +59,9 @@ def csv_text(columns: list[str], rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def write_outputs(out: Path, documents: list[Document], errors: list[FileError], excel: bool = False) -> None:
-    """Write every output file of a run into `out`."""
+def write_outputs(folder: OutputFolder, documents: list[Document], errors: list[FileError],
+                  excel: bool = False) -> None:
+    """Write every output file of a run into `folder`, switched into place together."""
     documents = sorted(documents, key=lambda d: d.source_path)
     encoding = "utf-8-sig" if excel else "utf-8"
     tables = {
@@ -70,15 +72,9 @@ def write_outputs(out: Path, documents: list[Document], errors: list[FileError],
         "errors.csv": (ERROR_COLUMNS, [e.row() for e in sorted(errors, key=lambda e: e.source_path)]),
     }
     for document in documents:
-        path = out / "text" / f"{document.doc_id}.txt"
-        # Named by content hash: an existing file holds this text already, unless the pipeline changed.
-        if not path.exists() or path.read_text(encoding="utf-8") != document.text:
-            write_atomic(path, document.text)
-    keep = {f"{d.doc_id}.txt" for d in documents}
-    for stale in (out / "text").glob("*.txt") if (out / "text").is_dir() else []:
-        if stale.name not in keep:
-            stale.unlink()
+        folder.write(f"text/{document.doc_id}.txt", document.text.encode("utf-8"))
     lines = "".join(json.dumps(d.json_record(), ensure_ascii=False) + "\n" for d in documents)
-    write_atomic(out / "documents.jsonl", lines)
+    folder.write("documents.jsonl", lines.encode("utf-8"))
     for name, (columns, rows) in tables.items():
-        write_atomic(out / name, csv_text(columns, rows), encoding)
+        folder.write(name, csv_text(columns, rows).encode(encoding))
+    folder.switch()

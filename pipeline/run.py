@@ -16,6 +16,7 @@ from tqdm import tqdm
 from .cache import ResultCache
 from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
+from .outfolder import OutputError, OutputFolder
 from .output import write_outputs
 from .process import Options, file_hash, process_file, share_ocr_slots
 
@@ -101,23 +102,15 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
     return results
 
 
-def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
-        excel: bool = False, progress: bool | None = None, force: bool = False,
-        scheduler: str | None = None) -> tuple[RunResult, Summary]:
-    """Extract every input under `inputs` into the output folder `out`.
-
-    Results are cached per file in `out/.cache`: a re-run processes only new
-    and changed files (`force` processes everything again). With `scheduler`
-    (a Dask scheduler address) the files are processed on that cluster.
-    """
-    started = time.monotonic()
-    if progress is None:
-        progress = sys.stderr.isatty()
-    files, errors = discover(inputs, exclude=out)
+def _extract(inputs: list[Path], out: Path, options: Options, jobs: int, progress: bool, force: bool,
+             scheduler: str | None) -> tuple[RunResult, int]:
+    """The results for every input file, from the cache or processed now, and how many were processed."""
+    files, errors = discover(inputs)
     result = RunResult(errors=list(errors))
-    for leftover in out.rglob(".*.tmp") if out.is_dir() else []:
-        leftover.unlink(missing_ok=True)  # a write interrupted by a killed run
-    cache = ResultCache(out / ".cache", options)
+    cache_folder = out / ".cache"
+    for leftover in cache_folder.rglob(".*.tmp") if cache_folder.is_dir() else []:
+        leftover.unlink(missing_ok=True)  # a cache entry being written when a run was killed
+    cache = ResultCache(cache_folder, options)
     cached: list[Document | FileError] = []
     todo: list[InputFile] = []
     for item in files:
@@ -134,7 +127,11 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
 
     def remember(item: InputFile, outcome: Document | FileError) -> None:
         if item.sha256 and not (isinstance(outcome, FileError) and outcome.error == "worker-died"):
-            cache.put(item.sha256, outcome)
+            try:
+                cache.put(item.sha256, outcome)
+            except OSError as exc:
+                raise OutputError(f"cannot write the cache in {cache_folder}: {exc.strerror or exc}; "
+                                  "the previous outputs are unchanged") from exc
 
     processed = _process_all(todo, options, jobs, progress, remember, scheduler)
     seen: dict[str, str] = {}
@@ -148,7 +145,24 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         else:
             seen[outcome.doc_id] = outcome.source_path
             result.documents.append(outcome)
-    write_outputs(out, result.documents, result.errors, excel=excel)
+    return result, len(todo)
+
+
+def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
+        excel: bool = False, progress: bool | None = None, force: bool = False,
+        scheduler: str | None = None) -> tuple[RunResult, Summary]:
+    """Extract every input under `inputs` into the output folder `out`.
+
+    Results are cached per file in `out/.cache`: a re-run processes only new
+    and changed files (`force` processes everything again). With `scheduler`
+    (a Dask scheduler address) the files are processed on that cluster.
+    """
+    started = time.monotonic()
+    if progress is None:
+        progress = sys.stderr.isatty()
+    with OutputFolder(out) as folder:
+        result, processed = _extract(inputs, out, options, jobs, progress, force, scheduler)
+        write_outputs(folder, result.documents, result.errors, excel=excel)
     summary = Summary(
         documents=len(result.documents),
         pages=sum(d.pages for d in result.documents),
@@ -156,6 +170,6 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         restored=sum(d.restored for d in result.documents),
         errors=len(result.errors),
         seconds=time.monotonic() - started,
-        processed=len(todo),
+        processed=processed,
     )
     return result, summary

@@ -1,0 +1,186 @@
+"""The output folder: which files are ours, one run at a time, every file switched as one.
+
+- `.decrees/manifest.json` lists each file the tool wrote (relative path and SHA-256). Only
+  those are ever replaced or removed, and discovery never reads them back as inputs, so an
+  output folder may sit inside the input tree or be the input folder itself.
+- `.decrees/lock` is held for the whole run: a second run into the same folder stops with a
+  message instead of interleaving its rows with the first one's.
+- A run writes its files under `.decrees/staging/`, records the switch in
+  `.decrees/switch.json`, then moves them into place. A run killed during the moves leaves
+  `INCOMPLETE.txt` beside the outputs, and the next run into the folder finishes the switch.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+STATE = ".decrees"
+MARKER = "INCOMPLETE.txt"
+_MARKER_TEXT = (
+    "decrees was stopped while replacing the files of this folder, so they may come from two runs.\n"
+    "Run decrees extract into this folder again: it finishes the switch and removes this file.\n"
+)
+
+
+class OutputError(Exception):
+    """The output folder cannot be written (or another run holds it); the message says why."""
+
+
+def owned_files(folder: Path) -> dict[str, str]:
+    """The files decrees wrote in `folder` (relative path → SHA-256); empty if none."""
+    try:
+        manifest = json.loads((folder / STATE / "manifest.json").read_text(encoding="utf-8"))
+        files = manifest["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _describe(exc: OSError) -> str:
+    return f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
+
+
+class OutputFolder:
+    """Use as `with OutputFolder(out) as folder:`; stage files with write(), then switch()."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.state = path / STATE
+        self.staging = self.state / "staging"
+        self._lock = None
+        self._owned: dict[str, str] = {}
+        self._next: dict[str, str] = {}  # this run's files: relative path → SHA-256
+        self._staged: set[str] = set()
+
+    def __enter__(self) -> OutputFolder:
+        try:
+            self.state.mkdir(parents=True, exist_ok=True)
+            lock = open(self.state / "lock", "a+", encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot write to the output folder {self.path}: {_describe(exc)}") from exc
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "unknown"
+            lock.close()
+            raise OutputError(f"another decrees run (process {holder}) is writing to {self.path}; "
+                              "wait for it to finish or choose another --out") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(os.getpid()))
+        lock.flush()
+        self._lock = lock
+        try:
+            self._finish_switch()
+            shutil.rmtree(self.staging, ignore_errors=True)  # files staged by a run that was stopped
+        except OSError as exc:
+            self.__exit__(None, None, None)
+            raise OutputError(f"cannot finish the interrupted update of {self.path}: {_describe(exc)}") from exc
+        self._owned = owned_files(self.path)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing releases the lock
+            self._lock = None
+
+    @property
+    def owned(self) -> dict[str, str]:
+        """The files of the last complete run (relative path → SHA-256)."""
+        return dict(self._owned)
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Make `relative` part of this run's outputs with this content."""
+        digest = _sha256(data)
+        self._next[relative] = digest
+        if self._owned.get(relative) == digest and (self.path / relative).is_file():
+            return  # unchanged: nothing to move
+        self._write_staged(relative, lambda path: path.write_bytes(data))
+
+    def write_with(self, relative: str, writer: Callable[[Path], None]) -> None:
+        """Let `writer(path)` write the file (spreadsheets, Parquet), then make it an output."""
+        self._write_staged(relative, writer)
+        self._next[relative] = _file_sha256(self.staging / relative)
+
+    def _write_staged(self, relative: str, writer: Callable[[Path], None]) -> None:
+        path = self.staging / relative
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            writer(path)
+        except OSError as exc:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise OutputError(f"cannot write the outputs in {self.path}: {_describe(exc)}; "
+                              "the previous outputs are unchanged") from exc
+        self._staged.add(relative)
+
+    def switch(self) -> None:
+        """Replace the previous run's files with this run's, as one change."""
+        plan = {
+            "move": sorted(self._staged),
+            "remove": sorted(set(self._owned) - set(self._next)),
+            "files": dict(sorted(self._next.items())),
+        }
+        try:
+            for relative in plan["move"]:  # fail before moving anything if a folder is not writable
+                target = (self.path / relative).parent
+                target.mkdir(parents=True, exist_ok=True)
+                if not os.access(target, os.W_OK):
+                    raise PermissionError(13, "Permission denied", str(target))
+            _write_json(self.state / "switch.json", plan)
+        except OSError as exc:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise OutputError(f"cannot write the outputs in {self.path}: {_describe(exc)}; "
+                              "the previous outputs are unchanged") from exc
+        try:
+            self._finish_switch()
+        except OSError as exc:
+            raise OutputError(f"the outputs in {self.path} are incomplete ({_describe(exc)}); "
+                              f"see {MARKER} there") from exc
+        self._owned, self._next, self._staged = plan["files"], {}, set()
+
+    def _finish_switch(self) -> None:
+        """Carry out a recorded switch (again, after a run was stopped during it)."""
+        journal = self.state / "switch.json"
+        try:
+            plan = json.loads(journal.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except ValueError:  # the journal itself was cut short: nothing was moved yet
+            journal.unlink()
+            return
+        (self.path / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+        for relative in plan["move"]:
+            staged = self.staging / relative
+            if staged.exists():  # else it was moved before the stop
+                os.replace(staged, self.path / relative)
+        for relative in plan["remove"]:
+            (self.path / relative).unlink(missing_ok=True)
+        _write_json(self.state / "manifest.json", {"files": plan["files"]})
+        journal.unlink()
+        (self.path / MARKER).unlink()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _write_json(path: Path, content: dict) -> None:
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)

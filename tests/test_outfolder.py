@@ -1,0 +1,130 @@
+"""The output folder: only the tool's own files are replaced or removed, never read back as
+inputs, one run at a time, and the whole set of outputs changes as one."""
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from pipeline import run
+from pipeline.cli import EXIT_OK, EXIT_OUTPUT, main
+from pipeline.outfolder import MARKER, OutputFolder
+from tools.synth import write_archive
+
+TABLES = ["documents.csv", "legal_bases.csv", "references.csv", "targets.csv", "errors.csv", "documents.jsonl"]
+
+
+def _tables(out):
+    return {name: (out / name).read_bytes() for name in TABLES}
+
+
+def _user_files(folder):
+    """What the user put in the folder: a decree, notes, a text folder of their own, hidden temporaries."""
+    write_archive(folder, 3, seed=11)
+    (folder / "notes.txt").write_text("Ghi chú của người dùng: không phải văn bản.", encoding="utf-8")
+    (folder / "text").mkdir()
+    (folder / "text" / "my-transcript.txt").write_text("Bản chép tay của tôi.", encoding="utf-8")
+    (folder / ".draft.tmp").write_text("editor swap", encoding="utf-8")
+    (folder / "text" / ".other.tmp").write_text("editor swap", encoding="utf-8")
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_out_equal_to_the_input_folder_deletes_and_reads_back_nothing(tmp_path):
+    archive = tmp_path / "archive"
+    mine = _user_files(archive)
+    first, _ = run([archive], archive, progress=False)
+    second, summary = run([archive], archive, progress=False)
+    for path, content in mine.items():
+        assert path.read_bytes() == content, f"{path} was changed or deleted"
+    assert [d.source_path for d in second.documents] == [d.source_path for d in first.documents]
+    inputs = {d.source_path for d in second.documents} | {e.source_path for e in second.errors}
+    assert not inputs & {"documents.csv", "errors.csv", "documents.jsonl", MARKER}
+    assert not any(p.startswith("text/") and p != "text/my-transcript.txt" for p in inputs)
+    assert summary.processed == 0
+
+
+def test_output_folder_inside_the_input_tree_is_not_an_input(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 3, seed=12)
+    out = archive / "results"
+    first, _ = run([archive], out, progress=False)
+    second, _ = run([archive], out, progress=False)
+    assert len(second.documents) == len(first.documents) == 3
+    assert not second.errors
+
+
+def test_a_second_run_into_a_busy_folder_stops_with_a_message(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    write_archive(archive, 1, seed=13)
+    out = tmp_path / "out"
+    with OutputFolder(out):
+        assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == EXIT_OUTPUT
+    assert "another decrees run" in capsys.readouterr().err
+    assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == EXIT_OK
+
+
+def test_a_switch_stopped_halfway_is_marked_and_finished_by_the_next_run(tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    write_archive(archive, 4, seed=14)
+    reference = tmp_path / "reference"
+    run([archive], reference, progress=False)
+
+    out = tmp_path / "out"
+    run([archive], out, progress=False)
+    moves = []
+    real_replace = os.replace
+
+    def stop_after_two(source, target):
+        if str(source).endswith(".new"):
+            return real_replace(source, target)  # the journal itself
+        moves.append(target)
+        if len(moves) > 2:
+            raise KeyboardInterrupt  # as if the run were stopped here
+        return real_replace(source, target)
+
+    monkeypatch.setattr("pipeline.outfolder.os.replace", stop_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        run([archive], out, progress=False, excel=True)  # every table changes, nothing to process
+    monkeypatch.undo()
+    assert (out / MARKER).exists()
+
+    run([archive], out, progress=False)
+    assert not (out / MARKER).exists()
+    assert _tables(out) == _tables(reference)
+
+
+def _limit_file_size():
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, like a full disk
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+
+def _outputs_then_new_files(tmp_path, new: int):
+    """An output folder of two documents, and `new` more files in its archive since."""
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    write_archive(archive, 2, seed=15)
+    run([archive], out, progress=False)
+    write_archive(archive, new, seed=16, start=2)
+    return archive, out, _tables(out)
+
+
+def test_a_full_disk_gives_a_message_exit_3_and_leaves_the_outputs_as_they_were(tmp_path):
+    archive, out, before = _outputs_then_new_files(tmp_path, 6)
+    command = [sys.executable, "-m", "pipeline", "extract", str(archive), "--out", str(out), "--quiet", "--jobs", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=_limit_file_size)
+    assert result.returncode == EXIT_OUTPUT, result.stderr
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert _tables(out) == before and not (out / MARKER).exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_a_read_only_subfolder_gives_exit_3_and_leaves_the_outputs_as_they_were(tmp_path):
+    archive, out, before = _outputs_then_new_files(tmp_path, 1)
+    (out / "text").chmod(0o555)
+    try:
+        assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == EXIT_OUTPUT
+    finally:
+        (out / "text").chmod(0o755)
+    assert _tables(out) == before and not (out / MARKER).exists()
