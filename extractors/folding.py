@@ -93,3 +93,54 @@ def best_phrase(
     while end > pos and folded[end - 1] in ",.;:()":
         end -= 1
     return best[2], end
+
+
+# What OCR without a Vietnamese model writes for a marked letter, in the folded
+# view (measured on rendered law text: diacritics/data/channel.json). "ố" comes
+# out as "6", "é" or "d" ("s6", "céng", "ngudi"), "ứ"/"ủ" as "t", "tr", "ir",
+# "it", "l" ("ct", "chitc", "cla"), "á" as "d" or "4" ("cdc", "4n"), "Đ" as "P".
+_MARKED_READINGS = {
+    "a": ["a", "d", "4"],
+    "o": ["o", "0", "6", "e", "d", "6e", "de", "ce"],
+    "u": ["u", "t", "i", "l", "v", "w", "y", "tr", "ir", "it", "tt", "ti", "li", "tl", "ii"],
+    "d": ["d", "p"],
+    "e": ["e"],
+    "i": ["i", "l", "1"],
+    "y": ["y"],
+}
+# Unmarked letters that OCR confuses by shape ("là" read as "1a").
+_PLAIN_READINGS = {"l": ["l", "1"], "o": ["o", "0"], "i": ["i", "l", "1"]}
+
+
+def _alternatives(readings: list[str], optional: bool) -> str:
+    if len(readings) == 1 and not optional:
+        return re.escape(readings[0])
+    singles = "".join(r for r in readings if len(r) == 1)
+    longer = sorted((r for r in readings if len(r) > 1), key=len, reverse=True)
+    options = longer + ([f"[{singles}]" if len(singles) > 1 else singles] if singles else [])
+    return f"(?:{'|'.join(options)}){'?' if optional else ''}"
+
+
+def ocr_pattern(phrase: str, marks_may_vanish: bool = False) -> str:
+    """A regex over the folded view that matches `phrase` as written or as OCR damages it.
+
+    Built letter by letter from the phrase itself: a letter that carries a
+    mark ("ứ", "ố", "đ") may be read as any of its known OCR readings, a plain
+    letter only as itself or its look-alikes; words are separated by any
+    whitespace. With `marks_may_vanish`, a marked vowel may also be missing
+    ("số" read as "s"). The pattern does not match inside a longer word.
+    """
+    parts = []
+    for word in phrase.split():
+        letters = []
+        for char in word:
+            base = fold(char)
+            marked = base != char.lower()
+            if marked and base in _MARKED_READINGS:
+                letters.append(_alternatives(_MARKED_READINGS[base], marks_may_vanish and base != "d"))
+            elif base in _PLAIN_READINGS:
+                letters.append(_alternatives(_PLAIN_READINGS[base], False))
+            else:
+                letters.append(re.escape(base))
+        parts.append("".join(letters))
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"

@@ -10,40 +10,21 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from .folding import fold, fold_key
+from .folding import fold, fold_key, ocr_pattern
 
-# Folded regex alternatives (OCR-tolerant) for each document type, longest first.
-# `[dp]` because OCR without a Vietnamese model reads "Đ" as "P".
-DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
-    ("Thông tư liên tịch", r"th\S{1,2}ng\s+t[uw]\s+li\S{1,2}n\s+t\S{1,2}ch"),
-    ("Nghị quyết liên tịch", r"ngh\S\s+quy\S{1,2}t\s+li\S{1,2}n\s+t\S{1,2}ch"),
-    ("Nghị định", r"ngh[i1l]\s+[dp][i1l]nh"),
-    ("Nghị quyết", r"ngh[i1l]\s+quy\S{1,2}t"),
-    ("Quyết định", r"quy\S{1,2}t\s+[dp][i1l]nh"),
-    ("Thông tư", r"th[o0e\S]ng\s+t[uw]\b"),
-    ("Chỉ thị", r"ch[i1l]\s+th[i1l]\b"),
-    ("Kế hoạch", r"k[e\S]\s+ho[a\S]ch"),
-    ("Tờ trình", r"t[o0\S]\s+tr[i1l]nh"),
-    ("Thông báo", r"th\S{1,2}ng\s+b[a\S]o\b"),
-    ("Công văn", r"c[o0\S]ng\s+v[a\S]n\b"),
-    ("Văn bản", r"v[a\S]n\s+b[a\S]n\b"),
-    ("Công điện", r"c[o0\S]ng\s+[dp]i\S{1,2}n\b"),
-    ("Báo cáo", r"b[a\S]o\s+c[a\S]o\b"),
-    ("Hướng dẫn", r"h\S{0,2}[o\S]ng\s+d\S{1,2}n\b"),
-    ("Kết luận", r"k\S{1,2}t\s+lu\S{1,2}n\b"),
-    ("Chương trình", r"ch\S{0,2}[o\S]ng\s+tr[i1l]nh\b"),
-    ("Đề án", r"[dp]\S\s+[a\S]n\b"),
-    ("Pháp lệnh", r"ph[a\S]p\s+l\S{1,2}nh\b"),
-    ("Hiến pháp", r"hi\S{1,2}n\s+ph[a\S]p\b"),
-    ("Bộ luật", r"b[o0\S]\s+lu\S{1,2}t\b"),
-    ("Luật", r"lu\S{1,2}t\b"),
-    ("Lệnh", r"l\S{1,2}nh\b"),
+# Document types, longest first so that "Thông tư liên tịch" wins over "Thông tư".
+DOC_TYPES = [
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư",
+    "Chỉ thị", "Kế hoạch", "Tờ trình", "Thông báo", "Công văn", "Văn bản", "Công điện", "Báo cáo",
+    "Hướng dẫn", "Kết luận", "Chương trình", "Đề án", "Pháp lệnh", "Hiến pháp", "Bộ luật", "Luật", "Lệnh",
 ]
+# Each type with its OCR-tolerant pattern over the folded text.
+DOC_TYPE_PATTERNS: list[tuple[str, str]] = [(name, ocr_pattern(name)) for name in DOC_TYPES]
 
-# Folded, OCR-tolerant patterns of the words that open a legal basis ("Căn cứ",
-# read as "Can cir", "Can cit") and the first article ("Điều 1", read as "Piéu 1").
-CAN_CU = r"c\S{1,2}n\s+c(?:u|ir|it|iu|ur|tr|v|ti)(?![a-z])"
-ARTICLE_ONE = r"[dp]i\S{1,2}u\s+1\b"
+# The words that open a legal basis ("Căn cứ", read as "Can cir", "Can cit")
+# and the first article ("Điều 1", read as "Piéu 1").
+CAN_CU = ocr_pattern("Căn cứ")
+ARTICLE_ONE = ocr_pattern("Điều 1")
 
 # Short forms used in running text ("QĐ số 1309/QĐ-UBND").
 DOC_TYPE_ABBREVIATIONS = {
