@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors import extract  # noqa: E402
-from ocr import acquire  # noqa: E402
+from ocr import AcquireOptions, acquire  # noqa: E402
 from ocr.plaintext import strip_markup  # noqa: E402
 from tools.render import text_to_pdf  # noqa: E402
 
@@ -240,7 +240,8 @@ def bench_diacritics() -> str:
     import ocr as ocr_stage
     from diacritics.model import MODEL
     from diacritics.syllables import strip_marks
-    from ocr.tesseract import ocr_image
+    from ocr import Tesseract
+    from ocr.scan import ocr_image
     from tools.render import degrade, render_page
 
     # Ready to restore, in a fresh process: imports, the model, the compiled decoder.
@@ -291,9 +292,9 @@ def bench_diacritics() -> str:
         for page_lines in pages:
             image, placed = render_page(page_lines, dpi=300)
             truths.append("\n".join(placed))
-            garbled.append(ocr_image(image, lang="eng")[0])
+            garbled.append(ocr_image(image, Tesseract("eng")).text)
             scan = degrade(render_page(page_lines, dpi=110)[0], noise=0.01, blur=1.0, skew=1.0)
-            vie_text.append(ocr_image(scan, lang="vie"))
+            vie_text.append(ocr_image(scan, Tesseract("vie")))
         truth = "\n".join(truths)
         eng = "\n".join(garbled)
         corrected = diacritics.restore(eng).text
@@ -386,7 +387,7 @@ def bench_ocr() -> str:
             return "\n".join(d.text.replace("\f", "") for d in sorted(result.documents, key=lambda d: d.source_path))
 
         def ocr_stage() -> str:
-            return "\n".join(p.text for pdf in pdfs for p in acquire(pdf, page_jobs=2).pages)
+            return "\n".join(p.text for pdf in pdfs for p in acquire(pdf, AcquireOptions(page_jobs=2)).pages)
 
         def ocrmypdf() -> str:
             command = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")

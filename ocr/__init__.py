@@ -1,54 +1,59 @@
 """Text acquisition stage: the text of each page of one input file.
 
-Entry point: `acquire(path) -> AcquiredText`. Text files are decoded and
+Entry point: `acquire(path, options) -> AcquiredText`. Text files are decoded and
 cleaned of markup, Word files read paragraph by paragraph, PDFs read from
 their text layer with pdfplumber, and pages without usable text (scans) and
-images are OCRed with Tesseract's Vietnamese model. Input files are only read.
+images are OCRed (Tesseract's Vietnamese model, or the engine in `options`).
+Every page says what was done with it and why (PageText.decision, .reason).
+Input files are only read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from .docx import read_docx
 from .images import read_image
-from .model import AcquiredText, AcquisitionError, PageText
+from .model import (BLANK, FAILED, MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquiredText, AcquireOptions,
+                    AcquisitionError, LayerJudge, OcrEngine, OcrSlots, PageText, Reading)
 from .pdf import read_pdf
 from .plaintext import read_text
-from .tesseract import missing_reason
+from .tesseract import Tesseract, missing_reason
 
-__all__ = ["AcquiredText", "AcquisitionError", "PageText", "SUPPORTED", "acquire", "missing_reason"]
+__all__ = ["AcquiredText", "AcquireOptions", "AcquisitionError", "LayerJudge", "OcrEngine", "OcrSlots", "PageText",
+           "Reading", "SUPPORTED", "Tesseract", "acquire", "missing_reason",
+           "BLANK", "FAILED", "MIXED", "NOT_OCRED", "OCR", "RE_OCR", "TEXT_LAYER"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 SUPPORTED = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx"}
 
 
-def acquire(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
-            page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None,
-            ocr_slot: Callable[[], AbstractContextManager] = nullcontext) -> AcquiredText:
-    """Read `path` into pages of NFC text, OCRing up to `page_jobs` scanned pages at a
-    time; raises AcquisitionError for unusable files. `layer_usable` judges the text
-    layer of a scanned PDF page: a scan whose layer it rejects is OCRed instead.
-    Each page is OCRed inside `with ocr_slot():`, which lets a caller bound the
-    Tesseracts running at once across files."""
+def acquire(path: Path, options: AcquireOptions = AcquireOptions()) -> AcquiredText:
+    """Read `path` into pages of NFC text; raises AcquisitionError for unusable files.
+    A page whose OCR fails is an empty page whose decision is FAILED, not an error."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise AcquisitionError("unsupported", f"unsupported file type '{suffix or path.name}' (supported: {', '.join(sorted(SUPPORTED))})")
     if suffix == ".pdf":
         if path.stat().st_size == 0:
             raise AcquisitionError("empty", "empty file")
-        return AcquiredText(read_pdf(path, ocr=ocr, max_pages=max_pages, lang=lang, page_jobs=page_jobs,
-                                     layer_usable=layer_usable, ocr_slot=ocr_slot))
+        return _unless_all_lost(read_pdf(path, options))
     data = path.read_bytes()
     if not data.strip():
         raise AcquisitionError("empty", "empty file")
     if suffix in TEXT_SUFFIXES:
-        pages = [PageText(i + 1, text, "text") for i, text in enumerate(read_text(data))]
+        pages = [PageText(i + 1, text, "text", reason="a text file") for i, text in enumerate(read_text(data))]
     elif suffix == ".docx":
-        pages = [PageText(1, read_docx(data), "text")]
+        pages = [PageText(1, read_docx(data), "text", reason="a Word document")]
     else:
-        pages = read_image(data, max_pages=max_pages, lang=lang, ocr_slot=ocr_slot)
+        pages = read_image(data, options)
+    return _unless_all_lost(pages)
+
+
+def _unless_all_lost(pages: list[PageText]) -> AcquiredText:
+    """The pages, unless OCR failed and no page has any text: then the file failed."""
+    failed = [page for page in pages if page.decision == FAILED]
+    if failed and not any(page.text.strip() for page in pages):
+        raise AcquisitionError("ocr-failed", f"no text: OCR failed on page {failed[0].number} ({failed[0].reason})")
     return AcquiredText(pages)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from .model import AcquisitionError, PageText
-from .tesseract import ocr_image
+from .model import NOT_OCRED, OCR, AcquireOptions, AcquisitionError, PageText
+from .scan import ocr_page_text, ocr_pages
 
 
-def read_image(data: bytes, *, max_pages: int | None = None, lang: str = "vie",
-               ocr_slot: Callable[[], AbstractContextManager] = nullcontext) -> list[PageText]:
+def read_image(data: bytes, options: AcquireOptions) -> list[PageText]:
     try:
         image = Image.open(io.BytesIO(data))
         image.load()
@@ -22,11 +19,10 @@ def read_image(data: bytes, *, max_pages: int | None = None, lang: str = "vie",
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise AcquisitionError("not-image", f"not a readable image ({exc})") from exc
     frames = getattr(image, "n_frames", 1)
-    if max_pages is not None and frames > max_pages:
-        raise AcquisitionError("too-many-pages", f"{frames} pages, more than the limit of {max_pages} (--max-pages)")
-    pages = []
-    for index, frame in enumerate(ImageSequence.Iterator(image)):
-        with ocr_slot():
-            text, confidence, doubtful = ocr_image(frame.convert("RGB"), lang=lang)
-        pages.append(PageText(index + 1, text, "ocr", confidence, doubtful))
-    return pages
+    if options.max_pages is not None and frames > options.max_pages:
+        raise AcquisitionError("too-many-pages", f"{frames} pages, more than the limit of {options.max_pages} (--max-pages)")
+    if not options.ocr:
+        return [PageText(i + 1, "", "ocr", decision=NOT_OCRED, reason="an image; OCR is turned off")
+                for i in range(frames)]
+    outcomes = ocr_pages(((i, frame.convert("RGB")) for i, frame in enumerate(ImageSequence.Iterator(image))), options)
+    return [ocr_page_text(i + 1, outcomes[i], OCR, "an image") for i in range(frames)]

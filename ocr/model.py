@@ -1,8 +1,23 @@
-"""What text acquisition returns: the text of each page and where it came from."""
+"""What text acquisition takes and returns: options, the text of each page, where
+it came from and why, and the small protocols through which a caller plugs in
+an OCR engine, a judge of text layers and a bound on the OCR running at once."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+
+from PIL import Image
+
+# Why a page's text is what it is (PageText.decision).
+TEXT_LAYER = "text-layer"  # the PDF's text layer, as it is
+OCR = "ocr"  # no usable text layer: the page image was OCRed
+RE_OCR = "re-ocr"  # a scan whose text layer is garbled (old OCR): OCRed again
+MIXED = "mixed"  # the text layer kept, and the pictures of text on the page OCRed
+BLANK = "blank"  # OCR found no text on the page
+FAILED = "failed"  # OCR crashed or ran out of time on this page; its text is lost
+NOT_OCRED = "not-ocred"  # the page needs OCR, and OCR is turned off
 
 
 @dataclass
@@ -13,6 +28,8 @@ class PageText:
     confidence: float | None = None  # mean OCR word confidence, 0..1
     # (start, end) of the words OCR was unsure of (confidence below DOUBTFUL), in `text`
     doubtful: list[tuple[int, int]] = field(default_factory=list)
+    decision: str = TEXT_LAYER
+    reason: str = ""
 
 
 @dataclass
@@ -26,3 +43,48 @@ class AcquisitionError(Exception):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class Reading(NamedTuple):
+    """What an OCR engine read on one image."""
+
+    text: str  # lines and paragraphs kept
+    confidence: float | None  # mean word confidence 0..1; None when no word was read
+    doubtful: list[tuple[int, int]]  # spans of the words read with little confidence
+
+
+class OcrEngine(Protocol):
+    """An OCR engine (Tesseract in use; tests put in engines that crash, hang or read nothing)."""
+
+    def missing(self) -> str | None:
+        """Why this engine cannot run here (to install what), or None."""
+
+    def recognise(self, image: Image.Image, timeout: float) -> Reading:
+        """Read a prepared page image; raise AcquisitionError("timeout", …) past `timeout` seconds."""
+
+    def rotation(self, image: Image.Image) -> int:
+        """Degrees clockwise that turn the page upright; 0 when it cannot tell."""
+
+
+class LayerJudge(Protocol):
+    """Decides whether a scan's text layer is real text or garbled (old OCR)."""
+
+    def usable(self, text: str) -> bool: ...
+
+
+class OcrSlots(Protocol):
+    """Bounds the pages OCRed at once across files: each page is read inside `with slots.slot():`."""
+
+    def slot(self) -> AbstractContextManager: ...
+
+
+@dataclass(frozen=True)
+class AcquireOptions:
+    ocr: bool = True
+    max_pages: int | None = None
+    lang: str = "vie"  # Tesseract's model, when `engine` is not given
+    page_jobs: int = 1  # pages of one file OCRed at a time
+    page_timeout: float = 180  # seconds one page's OCR may take; past it the page is FAILED
+    layer_judge: LayerJudge | None = None  # None: every text layer is taken as real text
+    ocr_slots: OcrSlots | None = None  # None: no bound beyond page_jobs
+    engine: OcrEngine | None = None  # None: Tesseract with `lang`

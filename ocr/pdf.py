@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
-from contextlib import AbstractContextManager, closing, nullcontext
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from contextlib import closing
 from pathlib import Path
 
-from .model import AcquisitionError, PageText
-from .tesseract import ocr_image
+from .model import NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquireOptions, AcquisitionError, PageText
+from .scan import ocr_page_text, ocr_pages
 
 # A page with fewer letters than this in its text layer is treated as a scan.
 MIN_LETTERS = 40
@@ -108,35 +106,6 @@ def _scan_image(page):
     return image
 
 
-def _ocr_in_slot(ocr_slot: Callable[[], AbstractContextManager], image, lang: str) -> tuple:
-    with ocr_slot():
-        return ocr_image(image, lang)
-
-
-def _ocr_pages(path: Path, indexes: list[int], lang: str, page_jobs: int,
-               ocr_slot: Callable[[], AbstractContextManager]) -> dict[int, tuple]:
-    """OCR the pages at `indexes`. PDFium is not thread-safe, so images are taken out
-    here one by one, while up to `page_jobs` Tesseract processes read them; at most
-    twice that many images wait in memory, whatever the length of the document."""
-    results: dict[int, tuple] = {}
-    pool = ThreadPoolExecutor(max_workers=page_jobs)
-    try:
-        pending: dict = {}
-        with closing(_each_page(path, indexes)) as pages:
-            for index, page in pages:
-                if len(pending) >= 2 * page_jobs:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        results[pending.pop(future)] = future.result()
-                pending[pool.submit(_ocr_in_slot, ocr_slot, _page_image(page), lang)] = index
-        for future, index in pending.items():
-            results[index] = future.result()
-    finally:
-        # On an error or a time limit, pages not started are dropped, not waited for.
-        pool.shutdown(wait=False, cancel_futures=True)
-    return results
-
-
 def _open(path: Path):
     """The PDF as a pypdfium2 document, read from the file as needed (a 500-page
     scan is not held in memory); unusable files raise AcquisitionError. PDFs
@@ -166,29 +135,39 @@ def _triage(path: Path, count: int) -> list[tuple[int, bool]]:
     return triage
 
 
-def read_pdf(path: Path, *, ocr: bool = True, max_pages: int | None = None, lang: str = "vie",
-             page_jobs: int = 1, layer_usable: Callable[[str], bool] | None = None,
-             ocr_slot: Callable[[], AbstractContextManager] = nullcontext) -> list[PageText]:
-    """Text of every page; pages without a usable text layer are OCRed when `ocr` is on,
-    `page_jobs` of them at a time. Pages with a text layer are read with pdfplumber,
-    whose table finder keeps tables as tab-separated rows. On a scanned page, a
-    layer that `layer_usable` rejects (old OCR, garbled) is replaced by OCR too."""
+def _decide(letters: int, scan: bool, layer: str, options: AcquireOptions) -> tuple[str, str]:
+    """What to do with a page, and why: read its text layer, or OCR it."""
+    if letters < MIN_LETTERS:
+        found = f"{letters} letters in the text layer" if letters else "no text layer"
+        return (OCR if options.ocr else NOT_OCRED), found + ("" if options.ocr else "; OCR is turned off")
+    if scan and options.ocr and options.layer_judge is not None and not options.layer_judge.usable(layer):
+        # Only on scans: where the garbled text is what the page shows, OCR would read the same.
+        return RE_OCR, f"a scan whose text layer ({letters} letters) is garbled"
+    return TEXT_LAYER, f"text layer with {letters} letters" + (" on a scan" if scan else "")
+
+
+def read_pdf(path: Path, options: AcquireOptions) -> list[PageText]:
+    """Text of every page, each with the decision that gave it: the text layer,
+    read with pdfplumber (whose table finder keeps tables as tab-separated rows),
+    or OCR of the page image for pages without a usable text layer, `page_jobs`
+    at a time. A page whose OCR fails is an empty page that says why."""
     document = _open(path)
     count = len(document)
     document.close()
-    if max_pages is not None and count > max_pages:
-        raise AcquisitionError("too-many-pages", f"{count} pages, more than the limit of {max_pages} (--max-pages)")
+    if options.max_pages is not None and count > options.max_pages:
+        raise AcquisitionError("too-many-pages", f"{count} pages, more than the limit of {options.max_pages} (--max-pages)")
     triage = _triage(path, count)
+    with_text = [i for i, (letters, _) in enumerate(triage) if letters >= MIN_LETTERS or not options.ocr]
     pages = [PageText(i + 1, "", "text") for i in range(count)]
-    with_text = [i for i, (letters, _) in enumerate(triage) if letters >= MIN_LETTERS or not ocr]
     if with_text:
         _read_text_layer(path, with_text, pages)
-    to_ocr = [i for i, (letters, _) in enumerate(triage) if letters < MIN_LETTERS and ocr]
-    if ocr and layer_usable is not None:
-        # Only on scans: where the garbled text is what the page shows, OCR would read the same.
-        to_ocr = sorted(to_ocr + [i for i in with_text if triage[i][1] and not layer_usable(pages[i].text)])
-    for index, (ocr_text, confidence, doubtful) in _ocr_pages(path, to_ocr, lang, page_jobs, ocr_slot).items():
-        pages[index] = PageText(index + 1, ocr_text, "ocr", confidence, doubtful)
+    for index, (letters, scan) in enumerate(triage):
+        pages[index].decision, pages[index].reason = _decide(letters, scan, pages[index].text, options)
+    to_ocr = [i for i, page in enumerate(pages) if page.decision in (OCR, RE_OCR)]
+    with closing(_each_page(path, to_ocr)) as scans:
+        outcomes = ocr_pages(((index, _page_image(page)) for index, page in scans), options)
+    for index, outcome in outcomes.items():
+        pages[index] = ocr_page_text(index + 1, outcome, pages[index].decision, pages[index].reason)
     return pages
 
 

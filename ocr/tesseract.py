@@ -23,8 +23,7 @@ from functools import cache
 
 from PIL import Image
 
-from .model import AcquisitionError
-from .preprocess import prepare
+from .model import AcquisitionError, Reading
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -88,79 +87,63 @@ def _engine(lang: str, psm: int) -> Iterator:
 
 # Words OCRed with less confidence than this are reported as doubtful.
 DOUBTFUL = 0.9
-# A first pass below this mean confidence makes us ask Tesseract's orientation
-# detection (OSD) whether the page is sideways or upside down.
-CHECK_ORIENTATION_BELOW = 0.7
 OSD_MIN_SIDE = 1600  # pixels: an A4 page at about 200 dpi
 
-OcrResult = tuple[str, float | None, list[tuple[int, int]]]
 
+class Tesseract:
+    """The OCR engine in use: Tesseract with one model (`vie`), in this process."""
 
-def ocr_image(image: Image.Image, lang: str = "vie", timeout: float = 180) -> OcrResult:
-    """Text of an image with lines and paragraphs kept, the mean word confidence
-    (0..1), and the spans of the words below DOUBTFUL confidence. A page that
-    reads badly is turned upright first if OSD says it is rotated."""
-    reason = missing_reason(lang)
-    if reason:
-        raise AcquisitionError("ocr-unavailable", reason)
-    prepared = prepare(image)
-    result = _recognise(prepared, lang, timeout)
-    if result[1] is None or result[1] < CHECK_ORIENTATION_BELOW:
-        rotation = _rotation(prepared)
-        if rotation:
-            # Prepared again upright: the skew found on a sideways page is meaningless.
-            upright = image.rotate(-rotation, expand=True)
-            upright.info = dict(image.info)
-            turned = _recognise(prepare(upright), lang, timeout)
-            if (turned[1] or 0) > (result[1] or 0):
-                result = turned
-    return result
+    def __init__(self, lang: str = "vie") -> None:
+        self.lang = lang
 
+    def missing(self) -> str | None:
+        return missing_reason(self.lang)
 
-def _rotation(image: Image.Image) -> int:
-    """Degrees clockwise that would turn the page upright, as OSD sees it (0 when it cannot tell)."""
-    from tesserocr import PSM
+    def rotation(self, image: Image.Image) -> int:
+        """Degrees clockwise that would turn the page upright, as OSD sees it (0 when it cannot tell)."""
+        from tesserocr import PSM
 
-    if missing_reason("osd"):
-        return 0
-    if min(image.size) < OSD_MIN_SIDE:
-        # OSD misreads small print: a sideways 110 dpi letter was "Rotate: 270" with
-        # confidence 0.21 as it is, "Rotate: 90" (right) with 1.06 enlarged twice.
-        image = image.resize((image.width * 2, image.height * 2), Image.LANCZOS)
-    with _engine("osd", PSM.OSD_ONLY) as engine:
-        engine.SetImage(image)
-        found = engine.DetectOrientationScript()  # None: too little text to tell
-    return (360 - found["orient_deg"]) % 360 if found else 0
+        if missing_reason("osd"):
+            return 0
+        if min(image.size) < OSD_MIN_SIDE:
+            # OSD misreads small print: a sideways 110 dpi letter was "Rotate: 270" with
+            # confidence 0.21 as it is, "Rotate: 90" (right) with 1.06 enlarged twice.
+            image = image.resize((image.width * 2, image.height * 2), Image.LANCZOS)
+        with _engine("osd", PSM.OSD_ONLY) as engine:
+            engine.SetImage(image)
+            found = engine.DetectOrientationScript()  # None: too little text to tell
+        return (360 - found["orient_deg"]) % 360 if found else 0
 
+    def recognise(self, image: Image.Image, timeout: float) -> Reading:
+        """Text with lines and paragraphs kept, the mean word confidence (0..1), and
+        the spans of the words below DOUBTFUL confidence."""
+        from tesserocr import PSM, RIL, iterate_level
 
-def _recognise(prepared: Image.Image, lang: str, timeout: float) -> OcrResult:
-    from tesserocr import PSM, RIL, iterate_level
-
-    text, doubtful, confidences = [], [], []
-    offset = 0
-    with _engine(lang, PSM.AUTO) as engine:
-        engine.SetImage(prepared)
-        if not engine.Recognize(timeout=int(timeout * 1000)):
-            raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page")
-        for word in iterate_level(engine.GetIterator(), RIL.WORD):
-            if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
-                continue
-            written = (word.GetUTF8Text(RIL.WORD) or "").strip()
-            if not written:
-                continue
-            if text:
-                if word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA):
-                    separator = "\n\n"
-                else:
-                    separator = "\n" if word.IsAtBeginningOf(RIL.TEXTLINE) else " "
-                text.append(separator)
-                offset += len(separator)
-            written = unicodedata.normalize("NFC", written)
-            confidence = word.Confidence(RIL.WORD) / 100
-            text.append(written)
-            if confidence < DOUBTFUL:
-                doubtful.append((offset, offset + len(written)))
-            confidences.append(confidence)
-            offset += len(written)
-    confidence = sum(confidences) / len(confidences) if confidences else None
-    return "".join(text), confidence, doubtful
+        text, doubtful, confidences = [], [], []
+        offset = 0
+        with _engine(self.lang, PSM.AUTO) as engine:
+            engine.SetImage(image)
+            if not engine.Recognize(timeout=int(timeout * 1000)):
+                raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page")
+            for word in iterate_level(engine.GetIterator(), RIL.WORD):
+                if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
+                    continue
+                written = (word.GetUTF8Text(RIL.WORD) or "").strip()
+                if not written:
+                    continue
+                if text:
+                    if word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA):
+                        separator = "\n\n"
+                    else:
+                        separator = "\n" if word.IsAtBeginningOf(RIL.TEXTLINE) else " "
+                    text.append(separator)
+                    offset += len(separator)
+                written = unicodedata.normalize("NFC", written)
+                confidence = word.Confidence(RIL.WORD) / 100
+                text.append(written)
+                if confidence < DOUBTFUL:
+                    doubtful.append((offset, offset + len(written)))
+                confidences.append(confidence)
+                offset += len(written)
+        confidence = sum(confidences) / len(confidences) if confidences else None
+        return Reading("".join(text), confidence, doubtful)

@@ -28,6 +28,8 @@ class Document:
     restored: bool
     quality: float
     extraction: Extraction
+    # per page: {"decision": what was done with it (ocr.TEXT_LAYER, OCR, …), "reason": why}
+    page_decisions: list[dict] = field(default_factory=list)
 
     @property
     def text_source(self) -> str:
@@ -55,6 +57,10 @@ class Document:
             "place": h.place, "issuer": h.issuer, "issuer_level": h.issuer_level, "province": h.province,
             "title": h.title, "signer": h.signer, "signer_title": h.signer_title,
         }
+
+    def page_rows(self) -> list[dict]:
+        return [{"doc_id": self.doc_id, "page": number, "source": source, **decision}
+                for number, (source, decision) in enumerate(zip(self.page_sources, self.page_decisions), 1)]
 
     def legal_basis_rows(self) -> list[dict]:
         return [
@@ -93,6 +99,7 @@ class Document:
             "legal_bases": self.legal_basis_rows(),
             "references": self.reference_rows(),
             "targets": self.target_rows(),
+            "pages": [{k: v for k, v in row.items() if k != "doc_id"} for row in self.page_rows()],
             "text": self.text,
         }
 

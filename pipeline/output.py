@@ -27,6 +27,7 @@ TARGET_COLUMNS = [
     "doc_id", "seq", "subject", "metric", "value", "comparator", "year", "annual_increase",
     "procedures_count", "raw", "page", "start", "end",
 ]
+PAGE_COLUMNS = ["doc_id", "page", "source", "decision", "reason"]
 ERROR_COLUMNS = ["source_path", "stage", "error", "message"]
 
 
@@ -69,6 +70,7 @@ def write_outputs(folder: OutputFolder, documents: list[Document], errors: list[
         "legal_bases.csv": (LEGAL_BASIS_COLUMNS, [r for d in documents for r in d.legal_basis_rows()]),
         "references.csv": (REFERENCE_COLUMNS, [r for d in documents for r in d.reference_rows()]),
         "targets.csv": (TARGET_COLUMNS, [r for d in documents for r in d.target_rows()]),
+        "pages.csv": (PAGE_COLUMNS, [r for d in documents for r in d.page_rows()]),
         "errors.csv": (ERROR_COLUMNS, [e.row() for e in sorted(errors, key=lambda e: e.source_path)]),
     }
     for document in documents:

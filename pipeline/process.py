@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 
 import diacritics
 import extractors
@@ -40,14 +39,20 @@ def share_ocr_slots(semaphore) -> None:
     _ocr_slots = semaphore
 
 
-@contextmanager
-def _ocr_slot(semaphore):
-    held = semaphore.acquire(timeout=SLOT_WAIT)
-    try:
-        yield
-    finally:
-        if held:
-            semaphore.release()
+class _SharedOcrSlots:
+    """The run's OCR slots as acquisition takes them (ocr.OcrSlots)."""
+
+    def __init__(self, semaphore) -> None:
+        self.semaphore = semaphore
+
+    @contextmanager
+    def slot(self):
+        held = self.semaphore.acquire(timeout=SLOT_WAIT)
+        try:
+            yield
+        finally:
+            if held:
+                self.semaphore.release()
 
 
 def file_hash(path) -> str:
@@ -82,11 +87,34 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def usable_text_layer(text: str) -> bool:
+class GarbledLayerJudge:
     """A PDF page's text layer is used unless it is garbled: an old OCR layer made
     without a Vietnamese model, or a font whose characters map to nonsense. A layer
     in a legacy Vietnamese encoding is usable: its text is repaired exactly."""
-    return not diacritics.looks_garbled(diacritics.repair_encoding(text)[0])
+
+    def usable(self, text: str) -> bool:
+        return not diacritics.looks_garbled(diacritics.repair_encoding(text)[0])
+
+
+def acquire_options(options: Options) -> ocr.AcquireOptions:
+    """What the acquisition stage needs of a run's options, with the pipeline's
+    garbled-layer judge and the run's OCR slots."""
+    return ocr.AcquireOptions(ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
+                              page_jobs=options.page_jobs, layer_judge=GarbledLayerJudge(),
+                              ocr_slots=_SharedOcrSlots(_ocr_slots) if _ocr_slots is not None else None)
+
+
+def _quality(text: str, pages: list[ocr.PageText]) -> float:
+    """How far the text can be trusted, 0..1: the restorer's judgement of the text,
+    times OCR's mean confidence where pages were OCRed, times the share of pages
+    that were not lost to an OCR failure; 0 for a text without a letter."""
+    if not any(c.isalpha() for c in text):
+        return 0.0
+    quality = diacritics.text_quality(text)
+    confidences = [p.confidence for p in pages if p.confidence is not None]
+    if confidences:
+        quality *= sum(confidences) / len(confidences)
+    return quality * sum(p.decision != ocr.FAILED for p in pages) / len(pages)
 
 
 def process_file(item: InputFile, options: Options) -> Document | FileError:
@@ -103,9 +131,7 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
     stage = "read"
     try:
         sha256 = item.sha256 or file_hash(item.path)
-        acquired = ocr.acquire(item.path, ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
-                               page_jobs=options.page_jobs, layer_usable=usable_text_layer,
-                               ocr_slot=partial(_ocr_slot, _ocr_slots) if _ocr_slots is not None else nullcontext)
+        acquired = ocr.acquire(item.path, acquire_options(options))
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
         for page in acquired.pages:
@@ -120,10 +146,7 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
             parts.append(page_text)
             offset += len(page_text) + len(PAGE_BREAK)
         text = PAGE_BREAK.join(parts)
-        quality = diacritics.text_quality(text)
-        confidences = [p.confidence for p in acquired.pages if p.confidence is not None]
-        if confidences:
-            quality *= sum(confidences) / len(confidences)
+        quality = _quality(text, acquired.pages)
         stage = "extract"
         extraction = extractors.extract(text)
     except ocr.AcquisitionError as exc:
@@ -143,6 +166,7 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         text=text,
         page_starts=page_starts,
         page_sources=[p.source for p in acquired.pages],
+        page_decisions=[{"decision": p.decision, "reason": p.reason} for p in acquired.pages],
         restored=restored,
         quality=quality,
         extraction=extraction,

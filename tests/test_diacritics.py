@@ -103,7 +103,9 @@ def test_looks_garbled_tells_old_ocr_from_vietnamese_with_or_without_marks(path,
 
 
 def test_a_text_layer_in_a_legacy_encoding_is_used_not_reocred():
-    from pipeline.process import usable_text_layer
+    from pipeline.process import GarbledLayerJudge
+
+    usable_text_layer = GarbledLayerJudge().usable
 
     tcvn3 = "C¨n cø NghÞ ®Þnh sè 61/2018/N§-CP ngµy 23/4/2018 cña ChÝnh phñ vÒ thùc hiÖn c¬ chÕ mét cöa"
     assert diacritics.looks_garbled(tcvn3) and usable_text_layer(tcvn3)

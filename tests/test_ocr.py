@@ -1,5 +1,6 @@
 """Real Tesseract on real images: a decree rendered, degraded like a scan, then OCRed."""
 
+import pandas as pd
 import pytest
 from rapidfuzz.distance import Levenshtein
 
@@ -141,4 +142,68 @@ def test_blank_pages_are_pages_without_text(tmp_path):
     assert scan.pages == 3 and not pages[1].strip("\n\f")
     assert _cer("\n".join(placed), pages[0]) < 0.05 and _cer("\n".join(placed), pages[2]) < 0.05
     assert by_name["frames.tiff"].pages == 2
-    assert by_name["blank.png"].text == ""
+    assert by_name["blank.png"].text == "" and by_name["blank.png"].quality == 0
+    pages = pd.read_csv(tmp_path / "out" / "pages.csv")
+    assert list(pages[pages.doc_id == scan.doc_id].decision) == ["ocr", "blank", "ocr"]
+
+
+class _FailsOnBlankPages:
+    """Tesseract, except that on a page without ink it does `failure` (crash, hang,
+    read nothing), as OCRmyPDF's test plugins stand in for a misbehaving engine."""
+
+    def __init__(self, failure):
+        self.real, self.failure = ocr.Tesseract(), failure
+
+    def missing(self):
+        return None
+
+    def rotation(self, image):
+        return self.real.rotation(image)
+
+    def recognise(self, image, timeout):
+        if image.convert("L").getextrema()[0] > 128:
+            return self.failure(timeout)
+        return self.real.recognise(image, timeout)
+
+
+def _crash(timeout):
+    raise RuntimeError("the engine crashed")
+
+
+def _hang(timeout):
+    import time
+
+    time.sleep(4 * timeout)  # ignores its limit, as a stuck engine would
+    return ocr.Reading("too late", 0.9, [])
+
+
+@pytest.fixture(scope="module")
+def text_blank_text_scan(tmp_path_factory):
+    from PIL import Image
+
+    lines = [line for line in (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")[:8] if "--" not in line]
+    written = degrade(render_page(lines, dpi=150)[0], noise=0.005, seed=6)
+    path = tmp_path_factory.mktemp("flaky") / "scan.pdf"
+    return image_to_pdf([written, Image.new("RGB", written.size, "white"), written], path, dpi=150)
+
+
+@pytest.mark.parametrize("failure, decision, why", [(_crash, ocr.FAILED, "RuntimeError: the engine crashed"),
+                                                     (_hang, ocr.FAILED, "given up"),
+                                                     (lambda timeout: ocr.Reading("", None, []), ocr.BLANK, "no text")])
+def test_a_page_the_engine_fails_on_costs_that_page_only(text_blank_text_scan, failure, decision, why):
+    options = ocr.AcquireOptions(engine=_FailsOnBlankPages(failure), page_timeout=0.5)
+    pages = ocr.acquire(text_blank_text_scan, options).pages
+    assert [page.decision for page in pages] == [ocr.OCR, decision, ocr.OCR]
+    assert why in pages[1].reason and "no text layer" in pages[1].reason and pages[1].text == ""
+    assert "12/2023/TT-BYT" in pages[0].text and "12/2023/TT-BYT" in pages[2].text
+
+
+def test_a_file_whose_every_page_fails_is_an_error_and_no_ocr_reads_no_image(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (400, 500), "white").save(tmp_path / "blank.png")
+    with pytest.raises(ocr.AcquisitionError, match="crashed") as failed:
+        ocr.acquire(tmp_path / "blank.png", ocr.AcquireOptions(engine=_FailsOnBlankPages(_crash)))
+    assert failed.value.kind == "ocr-failed"
+    pages = ocr.acquire(tmp_path / "blank.png", ocr.AcquireOptions(ocr=False, engine=_FailsOnBlankPages(_crash))).pages
+    assert [(page.text, page.decision) for page in pages] == [("", ocr.NOT_OCRED)]
