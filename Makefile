@@ -9,7 +9,7 @@ INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: setup system-packages extract eval test test-all bench law-names train-lm train-channel clean
+.PHONY: setup system-packages extract eval eval-dev test test-all bench law-names train-lm train-channel clean
 
 setup: system-packages $(VENV)/.installed
 
@@ -50,6 +50,12 @@ bench: setup
 	@dpkg -s ghostscript >/dev/null 2>&1 || $(MAKE) system-packages SYSTEM_PACKAGES=ghostscript
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py --out bench/results.md
+
+# Accuracy on the real documents of ../shared/dev (skipped when it is missing), written to
+# bench/dev-results.md. The pdf set needs OCR (minutes): make eval-dev SETS="tvpl prov"
+SETS ?= tvpl prov pdf
+eval-dev: setup
+	$(BIN)/python bench/eval_dev.py --sets "$(SETS)" --out bench/dev-results.md
 
 # Rebuild the diacritic model (diacritics/data/model.npz) from data/lm and the gazetteer; deterministic.
 train-lm: setup

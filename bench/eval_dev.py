@@ -1,0 +1,90 @@
+"""Accuracy on the real development documents of ../shared/dev, scored by the shared scorer.
+
+    python bench/eval_dev.py [--sets "tvpl prov pdf"] [--out bench/dev-results.md]
+
+Each set's input files are copied to a scratch folder (inputs are never
+touched), extracted with a fresh `decrees extract`, and scored with
+../shared/eval/score_extract.py. The pdf set needs OCR and takes minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# ../shared beside the checkout (or beside the folder of worktrees that holds it).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "dev").is_dir()),
+              ROOT.parent / "shared")
+INPUT_SUFFIX = {"tvpl": ".txt", "prov": ".txt", "pdf": ".pdf"}
+_SCORES = re.compile(
+    r"header_acc=(?P<header>[\d.]+) bases_P=(?P<bp>[\d.]+) R=(?P<br>[\d.]+) F1=(?P<bf>[\d.]+) "
+    r"targets_P=(?P<tp>[\d.]+) R=(?P<tr>[\d.]+) F1=(?P<tf>[\d.]+)"
+)
+
+
+def evaluate(name: str, scratch: Path) -> dict[str, str]:
+    """Extract one dev set in `scratch` and return the scorer's numbers and field counts."""
+    gold = SHARED / "dev" / name
+    inputs = scratch / name / "in"
+    out = scratch / name / "out"
+    inputs.mkdir(parents=True)
+    for source in sorted(gold.glob("*" + INPUT_SUFFIX[name])):
+        shutil.copy2(source, inputs / source.name)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(inputs), "--out", str(out), "--quiet"],
+                   cwd=ROOT, check=True)
+    seconds = time.perf_counter() - started
+    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_extract.py"), str(out), str(gold)],
+                            capture_output=True, text=True)
+    print(f"{name}: {scored.stdout.strip()}", flush=True)
+    found = _SCORES.search(scored.stdout)
+    if not found:
+        raise SystemExit(f"{name}: the scorer printed no scores:\n{scored.stdout}{scored.stderr}")
+    fields = re.search(r"fields: (.*)", scored.stdout)
+    return found.groupdict() | {"fields": fields.group(1) if fields else "", "seconds": f"{seconds:.0f}"}
+
+
+def report(results: dict[str, dict[str, str]]) -> str:
+    today = dt.date.today().isoformat()
+    lines = [
+        "# Accuracy on the real development documents",
+        "",
+        f"Measured {today} on {platform.machine()} ({platform.python_version()}) with "
+        "`make eval-dev` (../shared/eval/score_extract.py).",
+        "",
+        "| set | header | bases P | bases R | bases F1 | targets P | targets R | targets F1 | seconds | date |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        lines.append(f"| {name} | {float(r['header']):.1%} | {r['bp']} | {r['br']} | {r['bf']} "
+                     f"| {r['tp']} | {r['tr']} | {r['tf']} | {r['seconds']} | {today} |")
+    lines += ["", "Header fields right per set:", ""]
+    lines += [f"- {name}: {r['fields']}" for name, r in results.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="tvpl prov pdf")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "dev-results.md")
+    args = parser.parse_args()
+    if not (SHARED / "dev").is_dir() or not (SHARED / "eval" / "score_extract.py").is_file():
+        print(f"No development sets at {SHARED} (dev/ and eval/score_extract.py): nothing to evaluate.")
+        return
+    with tempfile.TemporaryDirectory(prefix="decrees-dev-") as scratch:
+        results = {name: evaluate(name, Path(scratch)) for name in args.sets.split()}
+    args.out.write_text(report(results), encoding="utf-8")
+    print(f"written {args.out}")
+
+
+if __name__ == "__main__":
+    main()
