@@ -35,7 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     extract.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
                          help="parallel worker processes (default: number of cores)")
-    extract.add_argument("--excel", action="store_true", help="write CSV with a BOM so that Excel shows Vietnamese")
+    extract.add_argument("--excel", action="store_true",
+                         help="CSV files with a byte-order mark, for opening them in Excel (decrees.xlsx needs none)")
+    extract.add_argument("--no-xlsx", action="store_true", help="do not write decrees.xlsx")
+    extract.add_argument("--parquet", action="store_true",
+                         help="also write a Parquet file per table (kept up to date by later runs)")
     extract.add_argument("--no-ocr", action="store_true", help="never OCR; pages without a text layer stay empty")
     extract.add_argument("--no-restore", action="store_true",
                          help="keep text without diacritics or garbled by OCR as it is (no restoration)")
@@ -79,6 +83,7 @@ def _extract(args: argparse.Namespace) -> int:
                       page_jobs=page_jobs, timeout=args.timeout or None)
     try:
         _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
+                         xlsx=not args.no_xlsx, parquet=args.parquet,
                          progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
     except OutputError as exc:
         print(f"decrees: {exc}", file=sys.stderr)

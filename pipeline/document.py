@@ -10,7 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
-from extractors import Extraction
+from extractors import Citation, Extraction, Target
+
+from .tables import DOCUMENTS, HEADER_FIELDS, LEGAL_BASES, PAGES, REFERENCES, TARGETS, date_parts
 
 # Pages are joined with a form feed on its own line, as pdftotext does, so that
 # the text file shows page breaks and offsets stay plain character offsets.
@@ -48,50 +50,36 @@ class Document:
         return max(1, bisect_right(self.page_starts, offset))
 
     def document_row(self) -> dict:
-        h = self.extraction.header
+        header = self.extraction.header
         return {
             "doc_id": self.doc_id, "source_path": self.source_path, "sha256": self.sha256,
-            "pages": self.pages, "text_source": self.text_source,
-            "restored": "true" if self.restored else "false", "quality": round(self.quality, 3),
-            "doc_type": h.doc_type, "number": h.number, "symbol": h.symbol, "issue_date": h.issue_date,
-            "place": h.place, "issuer": h.issuer, "issuer_level": h.issuer_level, "province": h.province,
-            "title": h.title, "signer": h.signer, "signer_title": h.signer_title,
+            "pages": self.pages, "text_source": self.text_source, "restored": self.restored,
+            "quality": round(self.quality, 3),
+            **{name: getattr(header, name) for name in HEADER_FIELDS},
+            **date_parts(header.issue_date),
         }
 
     def page_rows(self) -> list[dict]:
         return [{"doc_id": self.doc_id, "page": number, "source": source, **decision}
                 for number, (source, decision) in enumerate(zip(self.page_sources, self.page_decisions), 1)]
 
+    def _item_row(self, item: Citation | Target) -> dict:
+        """An extracted item's fields, with the page of its span."""
+        return {"doc_id": self.doc_id, **asdict(item), "page": self.page_of(item.start)}
+
     def legal_basis_rows(self) -> list[dict]:
-        return [
-            {"doc_id": self.doc_id, "seq": i, "doc_type": c.doc_type, "number": c.number, "date": c.date,
-             "issuer": c.issuer, "name": c.name, "raw": c.raw, "page": self.page_of(c.start),
-             "start": c.start, "end": c.end}
-            for i, c in enumerate(self.extraction.legal_bases, 1)
-        ]
+        return [{**self._item_row(c), "seq": i} for i, c in enumerate(self.extraction.legal_bases, 1)]
 
     def reference_rows(self) -> list[dict]:
-        return [
-            {"doc_id": self.doc_id, "role": c.role, "doc_type": c.doc_type, "number": c.number,
-             "date": c.date, "issuer": c.issuer, "name": c.name, "raw": c.raw,
-             "page": self.page_of(c.start), "start": c.start, "end": c.end}
-            for c in self.extraction.references
-        ]
+        return [self._item_row(c) for c in self.extraction.references]
 
     def target_rows(self) -> list[dict]:
-        return [
-            {"doc_id": self.doc_id, "seq": i, "subject": t.subject, "metric": t.metric, "value": t.value,
-             "comparator": t.comparator, "year": t.year, "annual_increase": t.annual_increase,
-             "procedures_count": t.procedures_count, "raw": t.raw, "page": self.page_of(t.start),
-             "start": t.start, "end": t.end}
-            for i, t in enumerate(self.extraction.targets, 1)
-        ]
+        return [{**self._item_row(t), "seq": i} for i, t in enumerate(self.extraction.targets, 1)]
 
     def json_record(self) -> dict:
         spans = self.extraction.header.spans
         return {
-            **self.document_row(),
-            "restored": self.restored,
+            **DOCUMENTS.record(self.document_row()),
             "header_spans": {
                 name: {"start": s, "end": e, "page": self.page_of(s), "raw": self.text[s:e]}
                 for name, (s, e) in spans.items()
@@ -100,6 +88,10 @@ class Document:
             "references": self.reference_rows(),
             "targets": self.target_rows(),
             "pages": [{k: v for k, v in row.items() if k != "doc_id"} for row in self.page_rows()],
+
+            "legal_bases": [LEGAL_BASES.record(r) for r in self.legal_basis_rows()],
+            "references": [REFERENCES.record(r) for r in self.reference_rows()],
+            "targets": [TARGETS.record(r) for r in self.target_rows()],
             "text": self.text,
         }
 

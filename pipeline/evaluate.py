@@ -24,10 +24,8 @@ from rapidfuzz import fuzz
 
 from extractors.folding import fold_key
 
-HEADER_FIELDS = [
-    "doc_type", "number", "symbol", "issue_date", "place", "issuer", "issuer_level", "province",
-    "title", "signer", "signer_title",
-]
+from .tables import HEADER_FIELDS
+
 _ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tp": "thanh pho"}
 
 

@@ -1,34 +1,34 @@
-"""Writing the output contract (SCHEMA.md): CSV files, JSON lines and texts.
+"""Writing the output contract (SCHEMA.md): tables as CSV, a spreadsheet and Parquet,
+JSON lines and texts.
 
-The files of a run are staged in the output folder and switched into place
-together (see outfolder.py).
+The tables are pandas frames typed by their definitions (tables.py). Each writer adds
+its files to the run's output folder, and the folder switches all of them into place
+together (outfolder.py): another output is one more writer in WRITERS.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime
 import json
 import os
+import re
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from .document import Document, FileError
 from .outfolder import OutputFolder
+from .tables import DOCUMENTS, ERRORS, LEGAL_BASES, PAGES, REFERENCES, TABLES, TARGETS, Table
 
-DOCUMENT_COLUMNS = [
-    "doc_id", "source_path", "sha256", "pages", "text_source", "restored", "quality", "doc_type",
-    "number", "symbol", "issue_date", "place", "issuer", "issuer_level", "province", "title",
-    "signer", "signer_title",
-]
-LEGAL_BASIS_COLUMNS = ["doc_id", "seq", "doc_type", "number", "date", "issuer", "name", "raw", "page", "start", "end"]
-REFERENCE_COLUMNS = ["doc_id", "role", "doc_type", "number", "date", "issuer", "name", "raw", "page", "start", "end"]
-TARGET_COLUMNS = [
-    "doc_id", "seq", "subject", "metric", "value", "comparator", "year", "annual_increase",
-    "procedures_count", "raw", "page", "start", "end",
-]
-PAGE_COLUMNS = ["doc_id", "page", "source", "decision", "reason"]
-ERROR_COLUMNS = ["source_path", "stage", "error", "message"]
+# A cell that starts like a formula is run by spreadsheet programs ("CSV injection"): in the
+# CSV files such a text gets a leading apostrophe, which Excel and LibreOffice show as text.
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
+EXCEL_ROWS = 1_048_575  # rows per sheet below the header; a longer table continues on another sheet
+EXCEL_CELL = 32_767  # characters Excel keeps in one cell
+_COMPLETE_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def write_atomic(path: Path, content: str, encoding: str = "utf-8") -> None:
@@ -43,40 +43,125 @@ def write_atomic(path: Path, content: str, encoding: str = "utf-8") -> None:
         raise
 
 
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
+    """The rows as a frame with the table's columns and types (missing values are <NA>)."""
+    return pd.DataFrame({
+        column.name: pd.array([row.get(column.name) for row in rows], dtype=column.dtype)
+        for column in table.columns
+    })
+
+
+@dataclass
+class RunOutputs:
+    """Everything a writer may need: the run's documents, errors and tables."""
+
+    documents: list[Document]
+    errors: list[FileError]
+    csv_bom: bool = False
+    xlsx: bool = True
+    parquet: bool = False
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # by table name
+
+    def __post_init__(self) -> None:
+        self.documents = sorted(self.documents, key=lambda d: d.source_path)
+        self.errors = sorted(self.errors, key=lambda e: e.source_path)
+        rows = {
+            DOCUMENTS.name: [d.document_row() for d in self.documents],
+            LEGAL_BASES.name: [r for d in self.documents for r in d.legal_basis_rows()],
+            REFERENCES.name: [r for d in self.documents for r in d.reference_rows()],
+            TARGETS.name: [r for d in self.documents for r in d.target_rows()],
+            PAGES.name: [r for d in self.documents for r in d.page_rows()],
+            ERRORS.name: [e.row() for e in self.errors],
+        }
+        self.tables = {table.name: frame(table, rows[table.name]) for table in TABLES}
+
+
+def write_texts(folder: OutputFolder, run: RunOutputs) -> None:
+    for document in run.documents:
+        folder.write(f"text/{document.doc_id}.txt", document.text.encode("utf-8"))
+
+
+def write_jsonl(folder: OutputFolder, run: RunOutputs) -> None:
+    lines = "".join(json.dumps(d.json_record(), ensure_ascii=False) + "\n" for d in run.documents)
+    folder.write("documents.jsonl", lines.encode("utf-8"))
+
+
+def csv_text(table: Table, data: pd.DataFrame) -> str:
+    """RFC 4180 CSV; booleans as true/false, whole numbers without ".0", formula-like text neutralised."""
+    data = data.copy()
+    for column in table.columns:
+        values = data[column.name]
+        if column.dtype == "string":
+            risky = values.str.match(_FORMULA_START).fillna(False).astype(bool)
+            data[column.name] = values.mask(risky, "'" + values)
+        elif column.dtype == "boolean":
+            data[column.name] = values.map({True: "true", False: "false"}, na_action="ignore")
+    return data.to_csv(index=False, lineterminator="\r\n", float_format="%.15g")
+
+
+def write_csv(folder: OutputFolder, run: RunOutputs) -> None:
+    encoding = "utf-8-sig" if run.csv_bom else "utf-8"
+    for table in TABLES:
+        folder.write(f"{table.name}.csv", csv_text(table, run.tables[table.name]).encode(encoding))
+
+
+def _excel_cell(sheet, value: object, is_date: bool) -> object:
+    """A value as openpyxl should write it: complete dates as dates, every text as text."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # control characters (a page break) are not XML
+
+    if value is None or value is pd.NA:
+        return None
+    if not isinstance(value, str):
+        return value
+    if is_date and _COMPLETE_DATE.fullmatch(value):
+        cell = WriteOnlyCell(sheet, datetime.date.fromisoformat(value))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    value = ILLEGAL_CHARACTERS_RE.sub(" ", value)[:EXCEL_CELL]
+    if value.startswith("="):
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"  # openpyxl would store it as a formula
+        return cell
     return value
 
 
-def csv_text(columns: list[str], rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: _cell(row.get(c)) for c in columns})
-    return buffer.getvalue()
+def write_xlsx(folder: OutputFolder, run: RunOutputs) -> None:
+    """decrees.xlsx: a sheet per table, header frozen, complete dates as dates, every text a text."""
+    if not run.xlsx:
+        return
+    from openpyxl import Workbook
+
+    def save(path: Path) -> None:
+        book = Workbook(write_only=True)
+        for table in TABLES:
+            data = run.tables[table.name]
+            dates = [c.date for c in table.columns]
+            for part, first in enumerate(range(0, max(len(data), 1), EXCEL_ROWS)):
+                sheet = book.create_sheet(table.name if part == 0 else f"{table.name} ({part + 1})")
+                sheet.freeze_panes = "A2"
+                sheet.append(table.names)
+                for values in data.iloc[first:first + EXCEL_ROWS].itertuples(index=False):
+                    sheet.append([_excel_cell(sheet, value, is_date) for value, is_date in zip(values, dates)])
+        book.save(path)
+
+    folder.write_with("decrees.xlsx", save)
 
 
-def write_outputs(folder: OutputFolder, documents: list[Document], errors: list[FileError],
-                  excel: bool = False) -> None:
+def write_parquet(folder: OutputFolder, run: RunOutputs) -> None:
+    if not run.parquet:
+        return
+    for table in TABLES:
+        folder.write_with(f"{table.name}.parquet",
+                          lambda path, data=run.tables[table.name]: data.to_parquet(path, index=False))
+
+
+Writer = Callable[[OutputFolder, RunOutputs], None]
+WRITERS: list[Writer] = [write_texts, write_jsonl, write_csv, write_xlsx, write_parquet]
+
+
+def write_outputs(folder: OutputFolder, run: RunOutputs) -> None:
     """Write every output file of a run into `folder`, switched into place together."""
-    documents = sorted(documents, key=lambda d: d.source_path)
-    encoding = "utf-8-sig" if excel else "utf-8"
-    tables = {
-        "documents.csv": (DOCUMENT_COLUMNS, [d.document_row() for d in documents]),
-        "legal_bases.csv": (LEGAL_BASIS_COLUMNS, [r for d in documents for r in d.legal_basis_rows()]),
-        "references.csv": (REFERENCE_COLUMNS, [r for d in documents for r in d.reference_rows()]),
-        "targets.csv": (TARGET_COLUMNS, [r for d in documents for r in d.target_rows()]),
-        "pages.csv": (PAGE_COLUMNS, [r for d in documents for r in d.page_rows()]),
-        "errors.csv": (ERROR_COLUMNS, [e.row() for e in sorted(errors, key=lambda e: e.source_path)]),
-    }
-    for document in documents:
-        folder.write(f"text/{document.doc_id}.txt", document.text.encode("utf-8"))
-    lines = "".join(json.dumps(d.json_record(), ensure_ascii=False) + "\n" for d in documents)
-    folder.write("documents.jsonl", lines.encode("utf-8"))
-    for name, (columns, rows) in tables.items():
-        folder.write(name, csv_text(columns, rows).encode(encoding))
+    for writer in WRITERS:
+        writer(folder, run)
     folder.switch()

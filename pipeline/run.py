@@ -17,7 +17,7 @@ from .cache import ResultCache
 from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
 from .outfolder import OutputError, OutputFolder
-from .output import write_outputs
+from .output import RunOutputs, write_outputs
 from .process import Options, file_hash, process_file, share_ocr_slots
 
 
@@ -149,20 +149,23 @@ def _extract(inputs: list[Path], out: Path, options: Options, jobs: int, progres
 
 
 def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
-        excel: bool = False, progress: bool | None = None, force: bool = False,
-        scheduler: str | None = None) -> tuple[RunResult, Summary]:
+        excel: bool = False, xlsx: bool = True, parquet: bool = False, progress: bool | None = None,
+        force: bool = False, scheduler: str | None = None) -> tuple[RunResult, Summary]:
     """Extract every input under `inputs` into the output folder `out`.
 
     Results are cached per file in `out/.cache`: a re-run processes only new
     and changed files (`force` processes everything again). With `scheduler`
     (a Dask scheduler address) the files are processed on that cluster.
+    `excel` gives the CSV files a byte-order mark; `xlsx` writes decrees.xlsx;
+    `parquet` writes a Parquet file per table (and so do later runs into `out`).
     """
     started = time.monotonic()
     if progress is None:
         progress = sys.stderr.isatty()
     with OutputFolder(out) as folder:
         result, processed = _extract(inputs, out, options, jobs, progress, force, scheduler)
-        write_outputs(folder, result.documents, result.errors, excel=excel)
+        parquet = parquet or "documents.parquet" in folder.owned
+        write_outputs(folder, RunOutputs(result.documents, result.errors, csv_bom=excel, xlsx=xlsx, parquet=parquet))
     summary = Summary(
         documents=len(result.documents),
         pages=sum(d.pages for d in result.documents),

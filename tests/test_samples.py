@@ -88,16 +88,14 @@ def test_every_span_contains_its_value(corpus_output):
 
 def test_outputs_have_the_schema_columns_and_load_in_pandas(corpus_output):
     pd = pytest.importorskip("pandas")
-    from pipeline.output import (DOCUMENT_COLUMNS, ERROR_COLUMNS, LEGAL_BASIS_COLUMNS, REFERENCE_COLUMNS,
-                                 TARGET_COLUMNS)
+    from pipeline.tables import TABLES
 
     out, _ = corpus_output
-    for name, columns in [("documents", DOCUMENT_COLUMNS), ("legal_bases", LEGAL_BASIS_COLUMNS),
-                          ("references", REFERENCE_COLUMNS), ("targets", TARGET_COLUMNS), ("errors", ERROR_COLUMNS)]:
-        frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
-        assert list(frame.columns) == columns
+    for table in TABLES:
+        frame = pd.read_csv(out / f"{table.name}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == table.names
         for column in frame.columns:
-            assert not frame[column].isin(["None", "nan", "NaN"]).any(), (name, column)
+            assert not frame[column].isin(["None", "nan", "NaN", "<NA>"]).any(), (table.name, column)
     documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
     assert len(documents) == 5
     for value in documents["title"]:
