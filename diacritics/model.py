@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,17 +14,6 @@ from .syllables import strip_marks
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 
 
-def _rows(keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Offsets such that keys[offsets[r]:offsets[r + 1]] are the sorted keys of row rows[r]."""
-    return np.searchsorted(keys, np.append(rows, np.iinfo(np.int64).max)).astype(np.int64)
-
-
-def _sorted_unique(keys: np.ndarray) -> np.ndarray:
-    """np.unique by sorting: numpy's hash-based unique took 0.2 s of the model's load."""
-    keys = np.sort(keys)
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-
-
 class Tables(NamedTuple):
     """The model's scores (log10) as the compiled decoder reads them."""
 
@@ -32,7 +22,7 @@ class Tables(NamedTuple):
     bigram_rows: np.ndarray  # bigram row b is bigram_next/bigram[bigram_rows[b]:bigram_rows[b + 1]]
     bigram_next: np.ndarray
     bigram: np.ndarray
-    contexts: np.ndarray  # sorted a * size + b of every context with trigrams or a backoff weight
+    contexts: np.ndarray  # sorted a * size + b of every context with trigrams
     context_bow: np.ndarray  # their backoff weight from trigram to bigram
     trigram_rows: np.ndarray  # trigram row r is trigram_next/trigram[trigram_rows[r]:trigram_rows[r + 1]]
     trigram_next: np.ndarray
@@ -40,6 +30,29 @@ class Tables(NamedTuple):
     size: int
     bos: int
     eos: int
+
+
+def _offsets(sizes: np.ndarray) -> np.ndarray:
+    return np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
+
+
+def store(path: Path, model: dict[str, np.ndarray]) -> None:
+    """Write a trained model (`train.train`: sorted keys and log10 values) in the
+    compact form `TrigramModel` loads without sorting or searching: rows as
+    sizes, ids as int32, scores as float16 (steps of 0.004 at most in log10,
+    far below what decides between candidates)."""
+    size = len(str(model["vocab"]).split("\n"))
+    bigram_keys, trigram_keys, contexts = model["bigram_keys"], model["trigram_keys"], model["bow2_keys"]
+    assert np.array_equal(np.unique(trigram_keys // size), contexts), "one backoff weight per trigram context"
+    np.savez_compressed(
+        path, vocab=model["vocab"], counts=model["counts"], capitalised=model["capitalised"],
+        unigram=model["unigram"].astype(np.float32), bow1=model["bow1"].astype(np.float32),
+        bigram_row_sizes=np.bincount(bigram_keys // size, minlength=size).astype(np.int32),
+        bigram_next=(bigram_keys % size).astype(np.int32), bigram=model["bigram"].astype(np.float16),
+        context_steps=np.diff(contexts, prepend=0), context_bow=model["bow2"].astype(np.float16),
+        trigram_row_sizes=np.diff(np.searchsorted(trigram_keys // size, contexts, side="right"), prepend=0).astype(np.int32),
+        trigram_next=(trigram_keys % size).astype(np.int32), trigram=model["trigram"].astype(np.float16),
+    )
 
 
 class TrigramModel:
@@ -54,35 +67,28 @@ class TrigramModel:
         data = np.load(path)
         self.vocab: list[str] = str(data["vocab"]).split("\n")
         self.index = {w: i for i, w in enumerate(self.vocab)}
-        self.size = size = len(self.vocab)
+        self.size = len(self.vocab)
         self.bos = self.index["<s>"]
         self.eos = self.index["</s>"]
-        bigram_keys, trigram_keys, bow2_keys = data["bigram_keys"], data["trigram_keys"], data["bow2_keys"]
-        contexts = _sorted_unique(np.concatenate([bow2_keys, trigram_keys // size]))
-        context_bow = np.zeros(len(contexts))
-        context_bow[np.searchsorted(contexts, bow2_keys)] = data["bow2"]
         self.tables = Tables(
             unigram=data["unigram"].astype(np.float64),
             bow1=data["bow1"].astype(np.float64),
-            bigram_rows=_rows(bigram_keys // size, np.arange(size)),
-            bigram_next=bigram_keys % size,
+            bigram_rows=_offsets(data["bigram_row_sizes"]),
+            bigram_next=data["bigram_next"].astype(np.int64),
             bigram=data["bigram"].astype(np.float64),
-            contexts=contexts,
-            context_bow=context_bow,
-            trigram_rows=_rows(trigram_keys // size, contexts),
-            trigram_next=trigram_keys % size,
+            contexts=np.cumsum(data["context_steps"]),
+            context_bow=data["context_bow"].astype(np.float64),
+            trigram_rows=_offsets(data["trigram_row_sizes"]),
+            trigram_next=data["trigram_next"].astype(np.int64),
             trigram=data["trigram"].astype(np.float64),
-            size=size, bos=self.bos, eos=self.eos,
+            size=self.size, bos=self.bos, eos=self.eos,
         )
         self.counts: list[int] = data["counts"].tolist()
         # How often each syllable was written Capitalised in mid-sentence (a name).
         self.capitalised: list[int] = data["capitalised"].tolist()
         # Every syllable of the corpus under its unmarked form, most frequent first.
-        groups: dict[str, list[tuple[int, int]]] = {}
-        for i, word in enumerate(self.vocab):
-            if not word.startswith("<"):
-                groups.setdefault(strip_marks(word), []).append((self.counts[i], i))
-        self.candidates = {key: [i for _, i in sorted(g, reverse=True)] for key, g in groups.items()}
+        keyed = sorted((strip_marks(word), -self.counts[i], i) for i, word in enumerate(self.vocab) if word[0] != "<")
+        self.candidates = {key: [i for _, _, i in group] for key, group in groupby(keyed, key=lambda item: item[0])}
 
 
 @cache

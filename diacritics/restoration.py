@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from .model import TrigramModel, load
 from .syllables import (
     ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, is_capitalised_name,
-    segments, strip_marks, tone_placements,
+    SPELLINGS, segments, strip_marks,
 )
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
@@ -87,9 +87,10 @@ _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
 
 @cache
 def syllables() -> frozenset[str]:
-    """The valid Vietnamese syllables (17,973), lowercase with their marks, in both tone placements."""
-    text = resources.files("diacritics").joinpath("data/syllables.txt").read_text("utf-8")
-    return frozenset(form for line in text.splitlines() if line.strip() for form in tone_placements(line.strip()))
+    """The valid Vietnamese syllables (17,973), lowercase with their marks, in both
+    tone placements (`make train-lm` writes them out: expanding them here took
+    a third of a fresh process's start-up)."""
+    return frozenset(resources.files("diacritics").joinpath(SPELLINGS).read_text("utf-8").split())
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # A syllable is a run of letters, a number a run of digits; tokens separated by
 # anything but spaces or tabs (punctuation, line breaks) are separate segments.
@@ -98,6 +98,8 @@ def apply_case(pattern: str, word: str) -> str:
     return word
 
 
+# Every valid syllable in each placement of its tone mark, from data/syllables.txt (`spellings`).
+SPELLINGS = "data/syllable_spellings.txt"
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
@@ -119,3 +121,8 @@ def tone_placements(syllable: str) -> set[str]:
         letters.insert(j, tones[0])
         forms.add(unicodedata.normalize("NFC", "".join(letters)))
     return forms | {syllable}
+
+
+def spellings(syllables: Iterable[str]) -> list[str]:
+    """Every placement of the tone mark of each syllable, sorted."""
+    return sorted({form for syllable in syllables for form in tone_placements(syllable)})

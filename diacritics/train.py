@@ -1,31 +1,42 @@
-"""Train the syllable trigram model (interpolated modified Kneser-Ney) on the legal corpus.
+"""Train the syllable trigram model (interpolated modified Kneser-Ney, pruned) on
+the legal corpus and a broad corpus of legal and administrative text.
 
-    python -m diacritics.train [--corpus data/lm/vlc_laws.txt.gz] [--out diacritics/data/model.npz]
+    python -m diacritics.train [--extra ../shared/lm/extra] [--out diacritics/data/model.npz]
 
-The corpus is split by law: every tenth law is held out for evaluation and
-never seen in training (`held_out_laws`). The model is stored in backoff form
-(log10 probabilities of seen n-grams plus backoff weights), which gives the
-same probabilities as the interpolated formula, as sorted numpy arrays.
+Every corpus is split by document (a law, an article of the Bộ Pháp điển, an
+administrative document): every tenth is held out for evaluation and never
+seen in training (`held_out_documents`). Counting and smoothing run on numpy
+arrays (about 20 M syllables in a few minutes, deterministic). The model is
+stored in backoff form (log10 probabilities of the n-grams kept plus backoff
+weights renormalised after pruning) as sorted numpy arrays.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import math
+import sys
 import time
-from collections import Counter, defaultdict
+from array import array
 from pathlib import Path
 
 import numpy as np
 
-from .syllables import is_capitalised_name, segments, token_key
+from .model import store
+from .syllables import SPELLINGS, is_capitalised_name, segments, spellings, token_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
+# The broad corpus is not in the repository (see README, "Data and licences"):
+# `make train-lm LM_EXTRA=path` names the folder of its *.txt.gz files.
+EXTRA = ROOT.parent / "shared" / "lm" / "extra"
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
+SYLLABLES = Path(__file__).resolve().parent / "data" / "syllables.txt"
 HOLD_OUT_EVERY = 10
-BOS, EOS = "<s>", "</s>"
+BOS, EOS, UNKNOWN = "<s>", "</s>", "<unk>"
+# Pruning, measured (README): words seen once are <unk>; bigrams and trigrams
+# seen fewer times than this are left to the backoff.
+MIN_WORD, MIN_BIGRAM, MIN_TRIGRAM = 2, 2, 3
 
 
 def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
@@ -42,6 +53,37 @@ def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
     if name is not None:
         items.append((name, "".join(lines)))
     return items
+
+
+def extra_documents(folder: Path = EXTRA) -> list[str]:
+    """The documents of the broad corpus, in order: each file's paragraphs
+    (one article or document each), without the `###` group lines."""
+    documents = []
+    for path in sorted(folder.glob("*.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            text = handle.read()
+        documents += [unit for unit in text.split("\n\n") if unit.strip() and not unit.startswith("### ")]
+    return documents
+
+
+def _documents(extra: Path | None) -> list[str]:
+    return [text for _, text in laws()] + (extra_documents(extra) if extra else [])
+
+
+def training_documents(extra: Path | None = EXTRA) -> list[str]:
+    return [text for i, text in enumerate(_documents(extra)) if i % HOLD_OUT_EVERY != 0]
+
+
+def held_out_documents(extra: Path | None = EXTRA) -> list[str]:
+    return [text for i, text in enumerate(_documents(extra)) if i % HOLD_OUT_EVERY == 0]
+
+
+def training_laws(corpus: Path = CORPUS) -> list[str]:
+    return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY != 0]
+
+
+def held_out_laws(corpus: Path = CORPUS) -> list[str]:
+    return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY == 0]
 
 
 # What administrative documents write far more often than laws do: the gazetteer
@@ -106,114 +148,133 @@ def name_phrases() -> str:
     return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()
 
 
-def training_laws(corpus: Path = CORPUS) -> list[str]:
-    return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY != 0]
-
-
-def held_out_laws(corpus: Path = CORPUS) -> list[str]:
-    return [text for i, (_, text) in enumerate(laws(corpus)) if i % HOLD_OUT_EVERY == 0]
-
-
-def count(texts: list[str]) -> tuple[Counter, Counter, Counter, Counter]:
-    """Unigram, bigram and trigram counts, and how often each syllable is written
-    Capitalised in mid-sentence (as a name)."""
-    uni, bi, tri, capitalised = Counter(), Counter(), Counter(), Counter()
+def token_ids(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Every segment of the texts as `<s> <s> w1 … wn </s>` in one flat array of
+    ids, the words those ids stand for, and for each position whether the word
+    was written Capitalised in mid-sentence (as a name)."""
+    index = {BOS: 0, EOS: 1}
+    ids, capitalised = array("i"), array("b")
     for text in texts:
         for segment in segments(text):
-            words = [BOS, BOS] + [token_key(m.group()) for m in segment] + [EOS]
-            uni.update(words[2:])
-            bi.update(zip(words[1:], words[2:]))
-            tri.update(zip(words, words[1:], words[2:]))
-            capitalised.update(word for m, word in zip(segment, words[2:]) if is_capitalised_name(text, m))
-    return uni, bi, tri, capitalised
+            ids.extend((0, 0))
+            capitalised.extend((0, 0))
+            for m in segment:
+                word = m.group()
+                ids.append(index.setdefault(token_key(word), len(index)))
+                capitalised.append(word[:1].isupper() and is_capitalised_name(text, m))
+            ids.append(1)
+            capitalised.append(0)
+    return np.frombuffer(ids, np.int32).astype(np.int64), list(index), np.frombuffer(capitalised, np.int8)
 
 
-def _discounts(counts: Counter) -> tuple[float, float, float]:
-    """Modified Kneser-Ney discounts for n-grams seen once, twice, and three times
-    or more (Chen & Goodman), from the counts of counts."""
-    n = Counter(c for c in counts.values() if c <= 4)
+def _discounts(counts: np.ndarray) -> np.ndarray:
+    """Modified Kneser-Ney discounts D(n), indexed by n (0, 1, 2, 3 or more),
+    from the counts of counts (Chen & Goodman)."""
+    n = np.bincount(np.minimum(counts, 5), minlength=6).astype(np.float64)
     y = n[1] / (n[1] + 2 * n[2])
-    return 1 - 2 * y * n[2] / n[1], 2 - 3 * y * n[3] / n[2], 3 - 4 * y * n[4] / n[3]
+    return np.array([0.0, 1 - 2 * y * n[2] / n[1], 2 - 3 * y * n[3] / n[2], 3 - 4 * y * n[4] / n[3]])
 
 
-def _discount(discounts: tuple[float, float, float], count: int) -> float:
-    return discounts[min(count, 3) - 1]
+def _discounted(counts: np.ndarray, discounts: np.ndarray) -> np.ndarray:
+    return discounts[np.minimum(counts, 3)]
 
 
-def kneser_ney(uni: Counter, bi: Counter, tri: Counter) -> dict[str, np.ndarray]:
-    """Interpolated modified Kneser-Ney trigram model in backoff form, as arrays.
+def kneser_ney(stream: np.ndarray, size: int, bos: int) -> dict[str, np.ndarray]:
+    """Interpolated modified Kneser-Ney trigram model over a stream of ids
+    (`token_ids`), pruned, in backoff form.
 
     P(c|a,b) = max(n(abc) - D(n(abc)), 0) / n(ab·) + γ(ab) · P2(c|b), γ(ab) = Σ_c D(n(abc)) / n(ab·)
     P2(c|b)  = max(N(·bc) - D(N(·bc)), 0) / N(·b·) + γ(b) · P1(c),   with continuation counts N
     P1(c)    = N(·c) / N(··)
     D(n) is one of three discounts per order, for n = 1, 2 and 3 or more (measured
-    against one discount: held-out laws 99.20% -> 99.27%, samples 99.09% -> 99.17%).
-    Seen n-grams store their full log10 probability; unseen ones back off through γ.
+    against one discount: held-out laws 99.20% -> 99.27%). The probabilities
+    come from all the counts; bigrams and trigrams seen fewer than MIN_BIGRAM
+    and MIN_TRIGRAM times are then dropped and the backoff weights of their
+    contexts renormalised, so that every distribution still sums to one.
+    Returns sorted keys (b·size + c, (a·size + b)·size + c) and log10 values.
     """
-    left_of_pair = Counter((b, c) for (_, b, c) in tri)
-    d2, d3 = _discounts(left_of_pair), _discounts(tri)
-    vocab = sorted(uni) + [BOS]
-    index = {w: i for i, w in enumerate(vocab)}
-    size = len(vocab)
-    left_of_word = Counter(c for (_, c) in bi)
-    p1 = np.zeros(size)
-    for word, n in left_of_word.items():
-        p1[index[word]] = n / len(bi)
-    mass2, discounted2 = defaultdict(int), defaultdict(float)
-    for (b, _), n in left_of_pair.items():
-        mass2[b] += n
-        discounted2[b] += _discount(d2, n)
-    gamma2 = {b: discounted2[b] / mass2[b] for b in mass2}
-    p2 = {
-        (b, c): max(n - _discount(d2, n), 0) / mass2[b] + gamma2[b] * p1[index[c]]
-        for (b, c), n in left_of_pair.items()
-    }
-    mass3, discounted3 = defaultdict(int), defaultdict(float)
-    for (a, b, _), n in tri.items():
-        mass3[(a, b)] += n
-        discounted3[(a, b)] += _discount(d3, n)
-    gamma3 = {ab: discounted3[ab] / mass3[ab] for ab in mass3}
+    ends = np.flatnonzero(stream != bos)
+    ends = ends[ends >= 2]
+    trigram_keys, trigram_counts = np.unique((stream[ends - 2] * size + stream[ends - 1]) * size + stream[ends],
+                                             return_counts=True)
+    # Every bigram of the stream ends a trigram: N(·bc) counts the trigrams' distinct left words.
+    pair = trigram_keys % (size * size)
+    bigram_keys, left_of_pair = np.unique(pair, return_counts=True)
+    bigram_counts = np.bincount(np.searchsorted(bigram_keys, pair), weights=trigram_counts).astype(np.int64)
+    b, c = bigram_keys // size, bigram_keys % size
+    p1 = np.bincount(c, minlength=size) / len(bigram_keys)
+    d2, d3 = _discounts(left_of_pair), _discounts(trigram_counts)
+    mass2 = np.bincount(b, weights=left_of_pair, minlength=size)
+    gamma2 = np.divide(np.bincount(b, weights=_discounted(left_of_pair, d2), minlength=size), mass2,
+                       out=np.ones(size), where=mass2 > 0)
+    p2 = np.maximum(left_of_pair - _discounted(left_of_pair, d2), 0) / mass2[b] + gamma2[b] * p1[c]
+    contexts, first, context_of = np.unique(trigram_keys // size, return_index=True, return_inverse=True)
+    mass3 = np.add.reduceat(trigram_counts, first)
+    gamma3 = np.add.reduceat(_discounted(trigram_counts, d3), first) / mass3
+    lower = p2[np.searchsorted(bigram_keys, pair)]
+    p3 = (np.maximum(trigram_counts - _discounted(trigram_counts, d3), 0) / mass3[context_of]
+          + gamma3[context_of] * lower)
 
-    def lower(b: str, c: str) -> float:
-        return p2.get((b, c)) or gamma2.get(b, 1.0) * p1[index[c]]
-
-    p3 = {(a, b, c): max(n - _discount(d3, n), 0) / mass3[(a, b)] + gamma3[(a, b)] * lower(b, c)
-          for (a, b, c), n in tri.items()}
-
-    def arrays(table: dict, key) -> tuple[np.ndarray, np.ndarray]:
-        keys = np.array([key(k) for k in table], dtype=np.int64)
-        values = np.log10(np.array(list(table.values()), dtype=np.float64)).astype(np.float32)
-        order = np.argsort(keys)
-        return keys[order], values[order]
-
-    bi_keys, bi_logp = arrays(p2, lambda k: index[k[0]] * size + index[k[1]])
-    tri_keys, tri_logp = arrays(p3, lambda k: (index[k[0]] * size + index[k[1]]) * size + index[k[2]])
-    bow2_keys, bow2 = arrays(gamma3, lambda k: index[k[0]] * size + index[k[1]])
-    bow1 = np.zeros(size, dtype=np.float32)
-    for b, g in gamma2.items():
-        bow1[index[b]] = math.log10(g)
+    kept2 = bigram_counts >= MIN_BIGRAM
+    kept_mass2 = np.bincount(b[kept2], weights=p2[kept2], minlength=size)
+    kept_lower1 = np.bincount(b[kept2], weights=p1[c[kept2]], minlength=size)
+    bow1 = np.maximum(1 - kept_mass2, 1e-9) / np.maximum(1 - kept_lower1, 1e-9)
+    kept3 = trigram_counts >= MIN_TRIGRAM  # their bigram is kept: n(bc) >= n(abc)
+    kept_contexts = context_of[kept3]
+    kept_mass3 = np.bincount(kept_contexts, weights=p3[kept3], minlength=len(contexts))
+    kept_lower2 = np.bincount(kept_contexts, weights=lower[kept3], minlength=len(contexts))
+    with_trigrams = np.unique(kept_contexts)
+    bow2 = np.maximum(1 - kept_mass3[with_trigrams], 1e-9) / np.maximum(1 - kept_lower2[with_trigrams], 1e-9)
     with np.errstate(divide="ignore"):
-        uni_logp = np.where(p1 > 0, np.log10(np.maximum(p1, 1e-300)), -99.0).astype(np.float32)
+        unigram = np.where(p1 > 0, np.log10(np.maximum(p1, 1e-300)), -99.0)
     return {
-        "vocab": np.array("\n".join(vocab)), "unigram": uni_logp, "bow1": bow1,
-        "bigram_keys": bi_keys, "bigram": bi_logp, "trigram_keys": tri_keys, "trigram": tri_logp,
-        "bow2_keys": bow2_keys, "bow2": bow2, "counts": np.array([uni[w] for w in vocab[:-1]] + [0], dtype=np.int64),
+        "unigram": unigram, "bow1": np.log10(bow1),
+        "bigram_keys": bigram_keys[kept2], "bigram": np.log10(p2[kept2]),
+        "trigram_keys": trigram_keys[kept3], "trigram": np.log10(p3[kept3]),
+        "bow2_keys": contexts[with_trigrams], "bow2": np.log10(bow2),
     }
+
+
+def train(texts: list[str]) -> dict[str, np.ndarray]:
+    """The model's arrays (sorted n-gram keys, log10 values), as `model.store` writes them."""
+    stream, words, capitalised = token_ids(texts)
+    counts = np.bincount(stream, minlength=len(words))
+    # Words seen fewer than MIN_WORD times are one word, <unk>: mostly typos and
+    # words run together, which would only be wrong candidates.
+    vocab = sorted([w for w, n in zip(words, counts) if n >= MIN_WORD and w != BOS] + [UNKNOWN]) + [BOS]
+    index = {w: i for i, w in enumerate(vocab)}
+    renumber = np.array([index.get(w, index[UNKNOWN]) for w in words], dtype=np.int64)
+    stream = renumber[stream]
+    size = len(vocab)
+    model = kneser_ney(stream, size, index[BOS])
+    kept = stream != index[BOS]
+    model["vocab"] = np.array("\n".join(vocab))
+    model["counts"] = np.bincount(stream[kept], minlength=size).astype(np.int64)
+    model["capitalised"] = np.bincount(stream, weights=capitalised, minlength=size).astype(np.int64)
+    return model
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--extra", type=Path, default=EXTRA,
+                        help="folder of the broad corpus (*.txt.gz); an empty value trains on the laws alone")
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args()
+    extra = args.extra if str(args.extra) not in ("", ".") else None
+    if extra is not None and not any(extra.glob("*.txt.gz")):
+        sys.exit(f"The broad training corpus is missing: no *.txt.gz in {extra}.\n"
+                 "Name its folder with `make train-lm LM_EXTRA=path`, or train on the laws alone with LM_EXTRA=.")
     started = time.time()
-    uni, bi, tri, capitalised = count(training_laws(args.corpus) + [name_phrases()])
-    print(f"counted {sum(uni.values()):,} syllables, {len(uni):,} types, {len(bi):,} pairs, {len(tri):,} triples "
-          f"in {time.time() - started:.0f} s")
-    model = kneser_ney(uni, bi, tri)
-    model["capitalised"] = np.array([capitalised[w] for w in str(model["vocab"]).split("\n")], dtype=np.int64)
+    forms = spellings(SYLLABLES.read_text(encoding="utf-8").split())
+    (Path(__file__).resolve().parent / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
+    texts = training_documents(extra) + [name_phrases()]
+    print(f"{len(texts):,} training documents read in {time.time() - started:.0f} s", flush=True)
+    model = train(texts)
+    print(f"{int(model['counts'].sum()):,} syllables, {len(model['counts']):,} words, "
+          f"{len(model['bigram']):,} bigrams and {len(model['trigram']):,} trigrams kept "
+          f"in {time.time() - started:.0f} s", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, **model)
+    store(args.out, model)
     print(f"model written to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
 
 
