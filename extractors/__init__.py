@@ -6,23 +6,22 @@ diacritics or OCR-damaged; every item keeps its span in `text`.
 
 from __future__ import annotations
 
-import re
-
 from .citations import extract_citations
 from .folding import fold
 from .header import extract_header
 from .model import Citation, Extraction, Header, Target
-from .targets import extract_targets
+from .targets import extract_targets, stated_year
 
 __all__ = ["Citation", "Extraction", "Header", "Target", "extract"]
 
 
 def _document_year(header: Header) -> int | None:
-    """The year a document's targets apply to when a sentence does not say."""
-    if header.title:
-        years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", header.title)
-        if years:
-            return int(years[-1])
+    """The year a document's targets apply to when neither a sentence nor a heading says:
+    the horizon its title states ("GIAI ĐOẠN 2026 - 2030", "ĐẾN NĂM 2035"; not the date of
+    a document the title names), else the year it was issued."""
+    horizon = stated_year(fold(header.title)) if header.title else None
+    if horizon:
+        return horizon
     return int(header.issue_date[:4]) if header.issue_date else None
 
 

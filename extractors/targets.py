@@ -1,72 +1,349 @@
-"""Percentage targets that a document assigns ("đạt tỷ lệ tối thiểu 70% …").
+"""Percentage targets that a document assigns ("phấn đấu đến năm 2030 đạt tối thiểu 70% …").
 
-A percentage is a target when its sentence, or the lead-in line of the list it
-stands in, assigns it ("chỉ tiêu", "phải đạt", "bảo đảm", "tối thiểu" …) and
-it is not a reported result, a rate or a fee. Rows of a table (tab-separated,
-or spaced as OCR writes them) whose heading speaks of targets give one target
-each, with the count beside the percentage (the appendix tables of provincial
-decisions).
+Each percentage is read in its place in the document's outline (upper-case headings such as
+a plan's title or an appendix heading, then I. → 1. → 1.1. → a) → (1) → - → +):
+
+- it is a target when one of its headings or lead-in lines names goals ("Mục tiêu cụ thể
+  đến năm 2030", "các chỉ tiêu sau:"), when its sentence assigns it ("phấn đấu", "bảo đảm",
+  "giao chỉ tiêu", "phải đạt"), or when it opens a clause of a goal list ("- 100% thủ tục
+  hành chính …", "Trên 90% hồ sơ …");
+- it is not one under headings of criteria, scores, awards or the current situation, nor
+  when the words around it make it a fee, a support or contribution rate, an ownership
+  share, a condition or a reported result;
+- its year is the one its clause names ("đạt 50% vào năm 2025"), else its sentence's, else
+  its headings' ("Mục tiêu đến hết năm 2026", the plan's "GIAI ĐOẠN 2026 - 2030"), else the
+  first goal heading's, else the document's year given by the caller.
+
+Rows of tab-separated or OCR-spaced tables under a heading about targets give one target
+each, with the count beside the percentage (the appendix tables of provincial decisions).
+Every keyword is written once, in plain Vietnamese; `relaxed` makes its pattern.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 
-from .dates import find_dates
-from .folding import squash
+from .dates import DateMatch, find_dates
+from .folding import fold, squash
 from .model import Target
 
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t]*%")
-_TARGET_CUES = re.compile(
-    r"(?<![a-z])(?:ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u|ph\S{1,2}i|[dp]\S{1,2}t|t\S{1,2}\s+thi\S{1,2}u|"
-    r"\S{1,2}t\s+nh\S{1,2}t|tr\S\s+l\S{1,2}n|ph\S{1,2}n\s+[dp]\S{1,2}u|b\S{1,2}o\s+[dp]\S{1,2}m|"
-    r"[dp]\S{1,2}m\s+b\S{1,2}o|c\S{1,2}ng\s+c\S{1,2}p)(?![a-z])"
+# A vowel as OCR may write a marked one ("tối" → "to1", "lệ" → "1€"), and the consonants it
+# confuses ("Đ" read as "P" without a Vietnamese model, "l" as "1"). One vowel is not taken
+# for another: "nếu" must not match "nội".
+_OCR_SYMBOL = "0-9€@"
+_OCR_CONSONANT = {"d": "[dp]", "l": "[l1]"}
+_JOIN = r"[\s*_]+"  # words may be wrapped or carry markdown emphasis between them
+
+
+def relaxed(phrase: str) -> str:
+    """The folded, OCR-tolerant pattern of a keyword phrase written in plain Vietnamese."""
+    words = [
+        "".join(f"[{c}{_OCR_SYMBOL}]" if c in "aeiouy" else _OCR_CONSONANT.get(c, re.escape(c)) for c in word)
+        for word in fold(phrase).split()
+    ]
+    return r"(?<![a-z])" + _JOIN.join(words) + r"(?![a-z])"
+
+
+def _any(*phrases: str) -> str:
+    return "(?:" + "|".join(relaxed(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def _words(phrase: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", phrase))
+
+
+def _marks(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """The diacritics of each word of a phrase ("tiêu chí" → ((circumflex,), (acute,)))."""
+    return tuple(
+        tuple(sorted("đ" if c == "đ" else c for c in unicodedata.normalize("NFD", word.lower()) if c == "đ" or unicodedata.combining(c)))
+        for word in re.findall(r"[^\W_]+", phrase)
+    )
+
+
+class _Keywords:
+    """Phrases written once in plain Vietnamese, found in the folded text OCR-tolerantly
+    (`relaxed`) yet exactly where the text keeps its marks: "mục tiêu Chỉ thị" does not
+    hold "tiêu chí", although both fold to "tieu chi"."""
+
+    def __init__(self, *phrases: str, before: str = "", after: str = "") -> None:
+        self.marks = {_words(fold(p)): _marks(p) for p in phrases}
+        self.pattern = re.compile(f"{before}(?P<words>{_any(*phrases)}){after}")
+
+    def _exact(self, text: str, m: re.Match[str]) -> bool:
+        """No word carries a mark its keyword lacks: a mark lost ("BIỂU CHI TIÊU", OCR text
+        without marks) is tolerated, a different mark is not."""
+        marks = self.marks.get(_words(m.group("words")))
+        if marks is None:
+            return True  # OCR-damaged words ("to1 thi€u") are taken as they come
+        found = _marks(text[m.start("words"):m.end("words")])
+        return len(found) == len(marks) and all(not Counter(f) - Counter(k) for f, k in zip(found, marks))
+
+    def search(self, text: str, folded: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return next((m for m in self.pattern.finditer(folded, start, len(folded) if end is None else end) if self._exact(text, m)), None)
+
+    def match(self, text: str, folded: str, pos: int) -> re.Match[str] | None:
+        m = self.pattern.match(folded, pos)
+        return m if m and self._exact(text, m) else None
+
+
+# Headings and lead-ins that announce goals, and those under which percentages are rules,
+# scores or facts.
+_GOAL_HEADING = _Keywords("mục tiêu", "chỉ tiêu")
+_NOT_GOAL_HEADING = _Keywords(
+    "tiêu chuẩn", "tiêu chí", "thang điểm", "chấm điểm", "điểm cộng", "điểm trừ", "khen thưởng",
+    "hiện trạng", "thực trạng", "kết quả đạt được", "kết quả thực hiện",
 )
-# Percentages that report, rate or charge rather than assign.
-_NOT_TARGET = re.compile(
-    r"(?<![a-z])(?:chi\S{1,2}m|[dp]\S\s+[dp]\S{1,2}t|[dp]\S{1,2}t\s+[dp]\S{1,2}\S?c|k\S{1,2}t\s+qu\S|"
-    r"r\S{1,2}t\s+th\S{1,2}p|m\S{1,2}c\s+[dp]\S{1,2}ng|l\S\s+ph\S|thu\S{1,2}\s+su\S{1,2}t|l\S{1,2}i\s+su\S{1,2}t|"
-    r"gi\S{1,2}m\s+tr\S|so\s+v\S{1,2}i|th\S{1,2}c\s+t\S)(?![a-z])[^%]*$"
-)
-# The words right before a percentage, in their order: a verb ("phải đạt", "là"),
-# "tỷ lệ", and a comparator ("từ", "tối thiểu", "không quá" …).
+# Words of a sentence that assign what follows.
+_ASSIGNS = _Keywords("phấn đấu", "bảo đảm", "đảm bảo", "mục tiêu", "chỉ tiêu", "phải đạt", "hoàn thành")
+_AT_LEAST = ("tối thiểu", "ít nhất", "trên", "từ", "không dưới", "không thấp hơn", "không ít hơn")
+_AT_MOST = ("tối đa", "dưới", "không quá", "không vượt quá")
+# The comparator right before a number ("đạt tối thiểu 70%", "không quá 5%", "≥ 30%").
 _BEFORE_NUMBER = re.compile(
-    r"(?:\s+(?:ph\S{1,2}i\s+)?[dp]\S{1,2}t|\s+l\S|\s+b\S{1,2}ng)?(?:\s+t\S\s+l\S)?"
-    r"(?:\s+(?:(?P<at_least>t\S{1,2}\s+thi\S{1,2}u|\S{1,2}t\s+nh\S{1,2}t|tr\S{1,2}n|t\S|"
-    r"kh\S{1,2}ng\s+(?:th\S{1,2}p\s+h\S{1,2}n|\S{1,2}t\s+h\S{1,2}n|d\S{1,2}\S?i))|"
-    r"(?P<at_most>t\S{1,2}\s+[dp]a|kh\S{1,2}ng\s+(?:v\S{1,2}\S?t\s+)?qu\S|d\S{1,2}\S?i))(?:\s+l\S)?)?\s*$"
+    rf"(?:(?P<at_least>{_any(*_AT_LEAST)}|≥|>=)|(?P<at_most>{_any(*_AT_MOST)}|≤|<=))"
+    rf"(?:{_JOIN}{relaxed('là')})?[\s*_]*$"
 )
-_AFTER_AT_LEAST = re.compile(r"\s*tr\S\s+l\S{1,2}n")
-_AFTER_AT_MOST = re.compile(r"\s*tr\S\s+xu\S{1,2}ng")
-_ANNUAL = re.compile(
-    r"t\S{1,2}ng\s+$"
+_AT_LEAST_AFTER = re.compile(r"[\s*_]*" + relaxed("trở lên"))
+_AT_MOST_AFTER = re.compile(r"[\s*_]*" + relaxed("trở xuống"))
+# "thực hiện đạt tỷ lệ tối thiểu 50%", "cắt giảm trung bình 20 - 30% thời gian": reaching at
+# least a share, or cutting by one, is assigning it.
+_REACH_OR_CUT = re.compile(
+    rf"(?:{relaxed('đạt')}(?:{_JOIN}{relaxed('tỷ lệ')})?{_JOIN}{_any(*_AT_LEAST)}|"
+    rf"{_any('cắt giảm', 'rút ngắn')}(?:{_JOIN}{_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
 )
-_ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}(?:h\S{1,2}ng\s+n\S{1,2}m|c\S{1,2}c\s+n\S{1,2}m\s+ti\S{1,2}p|m\S{1,2}i\s+n\S{1,2}m)")
-_YEAR = re.compile(r"n\S{1,2}m\s+((?:19|20)\d\d)(?!\d)")
-# Where an item or sentence begins: a list mark, a blank line, a line after a
-# colon, or the end of the previous sentence (PDF text has no blank lines).
-_ITEM_START = re.compile(
-    r"(?:\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ][)])[ \t]|\n[ \t]*\n|(?<=:)[ \t]*\n|(?<=\.)[ \t]*\n|(?<=[a-z0-9)]\.)[ \t]+)"
+# Words right before a percentage that make it a rate or a share ("Hỗ trợ 100% chi phí",
+# "mức đóng bằng 4,5%", "nắm giữ trên 50%") ...
+_NOT_TARGET_RIGHT_BEFORE = _Keywords(
+    "hỗ trợ", "mức đóng", "mức hưởng", "tỷ lệ hưởng", "thuế suất", "lãi suất", "nắm giữ", "sở hữu", "bằng",
+    after=r"(?:[\s*_]+[^\W\d_]+){0,3}[\s*_]*$",
 )
-_CLAUSE_END = re.compile(r"[;.](?:\s|$)|\n[ \t]*\n|\n[ \t]*[-+•]|\s+v\S\s+t\S{1,2}ng\s+\d|\)|,\s+th\S{1,2}i\s+gian")
-_LEAD_IN = re.compile(r"(?m)^[^\n]*:[ \t]*$")
-# "… cho <subject> năm 2022", "Đối với <subject>:", "… của <subject> phải đạt".
-_SUBJECT_KEYWORD = re.compile(r"(?<![a-z])(?=(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c[uitl]{1,2}a|giao)\s)")
-_SUBJECT_AFTER = re.compile(
-    r"(?:[dp]\S{1,2}i\s+v\S{1,2}i|cho|c[uitl]{1,2}a|giao)\s+(?P<subject>[^:()%]{3,200}?)"
-    r"(?=\s*(?::|\(|\s(?:t\S\s+)?n\S{1,2}m\s+\d|\sn\S{1,2}\S?\s+sau|\sph\S{1,2}i\s|\s[dp]\S{1,2}t\s|"
-    r"\s[dp]\S{1,2}\S?c\s+giao|\str\S{1,2}n\s+[dp]\S{1,2}a\s+b\S{1,2}n|$))"
+# ... and words earlier in its sentence that make it a condition or a fact ("Trường hợp …",
+# "xã có tỷ lệ … dưới 30%", "đã đạt 45%").
+_NOT_TARGET_IN_SENTENCE = _Keywords("có tỷ lệ", "nếu", "trường hợp", "đã đạt", "đạt được", "hiện nay")
+# Words right after a percentage that make it a fee, a cost, capital or a score.
+_NOT_TARGET_AFTER = _Keywords(
+    "phí", "lệ phí", "mức phí", "chi phí", "vốn", "vốn điều lệ", "cổ phần", "tiền lương", "mức lương", "mức tiền lương",
+    "lương", "thuế", "giá trị", "số tiền", "cộng", "tập thể", "cá nhân",
+    before=r"[\s*_]*",
 )
-# "<subject> được giao / thực hiện / phải đạt / phấn đấu / bảo đảm …".
-_SUBJECT_BEFORE_VERB = re.compile(
-    r"(?P<subject>[^:;()%\n]+?)\s+(?:[dp]\S{1,2}\S?c\s+giao|th\S{1,2}c\s+hi\S{1,2}n|ph\S{1,2}i|"
-    r"ph\S{1,2}n\s+[dp]\S{1,2}u|c\S{1,2}n\s+[dp]\S{1,2}t|[dp]\S{1,2}t|b\S{1,2}o\s+[dp]\S{1,2}m|[dp]\S{1,2}m\s+b\S{1,2}o)(?![a-z])"
+_FORMULA = re.compile(r"[=×]|\s[x*]\s")
+
+_PERCENT = re.compile(
+    r"(?<![\d.,%/])(?:(?P<low>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*(?:-|–|đến)[ \t]*)?"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*%(?![0-9A-F]{2})"  # not a URL's "%E1"
 )
-# Openings that are not part of the subject: "Trong năm 2022, ", "Theo Quyết định …, ".
-_OPENING = re.compile(
-    r"^(?:\W*(?:ph\S{1,2}n\s+[dp]\S{1,2}u\s+)?(?:trong|[dp]\S{1,2}n(?:\s+h\S{1,2}t)?|t\S)\s+n\S{1,2}m\s+\d{4}\s*,\s*|\W*theo\s[^,]*,\s*)"
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|" + relaxed("đến") + r")[ \t]*\d{1,3}(?:[.,]\d{1,2})?[ \t]*%")
+_RANGE_BEFORE = re.compile(r"%[ \t]*(?:-|–|" + relaxed("đến") + r")[ \t]*$")
+
+# Years a clause or heading names: "năm 2025", "năm 2025 và 2026", "giai đoạn 2026 - 2030".
+_YEAR = re.compile(
+    rf"(?:{relaxed('giai đoạn')}|{relaxed('năm')})[\s*_]*(?P<first>(?:19|20)\d\d)(?!\d)"
+    rf"(?:[\s*_]*(?:-|–|{relaxed('và')}|{relaxed('đến')})[\s*_]*(?:{relaxed('năm')}[\s*_]*)?(?P<last>(?:19|20)\d\d)(?!\d))?"
 )
-_LIST_MARK = re.compile(r"[\s\-+•]*(?:\d{1,2}[.)]|[a-zđ][)])?\s*")
+
+# Outline marks at a line start, after table bars and markdown emphasis.
+_MARK_SHAPES = (
+    r"[ \t|*_>]*(?:(?P<article>Điều|ĐIỀU)[ \t]+\d{1,3}[.:]?|(?P<roman>[IVX]{1,5})\.|"
+    r"(?P<multi>\d{1,2}(?:\.\d{1,2}){1,3})\.?|(?P<arabic>\d{1,2})\**[.)]|(?P<letter>[a-zđ])\)|"
+    r"\((?P<paren>\d{1,2}|[a-zđ])\)|(?P<dash>[-–•])|(?P<plus>\+))(?=[\s*_])"
+)
+_MARK = re.compile("(?m)^" + _MARK_SHAPES)
+_LINE_BEFORE_MARK = re.compile(r"\n(?=" + _MARK_SHAPES + ")")
+_LEVEL = {"article": 1, "roman": 2, "arabic": 3, "letter": 7, "paren": 8, "dash": 9, "plus": 10}
+_LINE = re.compile(r"[^\n]+")
+_CLAUSE_MARK = re.compile(r"[:;|]|[.!?](?=[\s*_]|$)")
+# A sentence ends at a full stop before a capital, a blank line or a table cell's bar.
+_SENTENCE_END = re.compile(r"[.!?](?=[\s*_]*\n[\s*_]*\n|[\s*_]*$|[\s*_]+(?P<next>\w))|\n[ \t]*\n|\|")
+_LEAD_IN = re.compile(r"(?m)^[^\n]*:[\s*_]*$")
+_HEAD_STOP = re.compile(r":|[.;](?=\s)|\n[ \t]*\n")
+HEAD_LENGTH = 300  # characters of an item read as its heading, at most
+
+
+_TIME_WORDS = ("đến", "tới", "từ", "trong", "vào", "hết", "sau", "cuối")
+# Words that make a year the time of a goal ("đến năm 2025", "Mục tiêu năm 2025").
+_TIME_BEFORE = re.compile(rf"(?:{_any(*_TIME_WORDS, 'mục tiêu', 'chỉ tiêu')}|[:;,.|(\n-])[\s*_]*$")
+_NEXT_TIME = re.compile(rf",[\s*_]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{_any('năm', 'giai đoạn')}")
+
+
+def _dates(folded: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """Dates with at least their month ("thông năm 2018" is no date)."""
+    return [d for d in find_dates(folded, start, end) if len(d.iso) >= 7]
+
+
+def stated_year(folded: str) -> int | None:
+    """The first year a folded phrase names as a year rather than inside a date: "đến năm
+    2030", "năm 2025 và 2026" (2026), "giai đoạn 2026 - 2030" (2030); not "ngày 15 tháng 8
+    năm 2024"."""
+    dates = [(d.start, d.end) for d in _dates(folded)]
+    for m in _YEAR.finditer(folded):
+        if not any(s <= m.start() < e for s, e in dates):
+            return int(m.group("last") or m.group("first"))
+    return None
+
+
+@dataclass
+class _Item:
+    """A heading or list item of the outline."""
+
+    start: int
+    mark_end: int  # end of its mark ("1.", "a)", "-"); an upper-case heading has none
+    level: int
+    head_end: int  # the item's heading: its words up to the first ":" or sentence end
+    parent: int | None  # index of the enclosing item
+
+
+def _is_upper(line: str) -> bool:
+    """An upper-case line of two words or more: a title, an appendix heading, a signature block."""
+    return len(re.findall(r"[^\W\d_]{2,}", line)) >= 2
+
+
+def _head_end(text: str, start: int) -> int:
+    """Where an item's heading ends: at its first ":" or sentence end, a blank line, or
+    the line before the next mark ("III. CHỈ TIÊU CHỦ YẾU\n- 100% …")."""
+    limit = min(len(text), start + HEAD_LENGTH)
+    stop = _HEAD_STOP.search(text, start, limit)
+    next_mark = _LINE_BEFORE_MARK.search(text, start, limit)
+    return min(stop.end() if stop else limit, next_mark.start() if next_mark else limit)
+
+
+def _outline(text: str) -> list[_Item]:
+    marks: list[tuple[int, int, int, int]] = []  # start, mark end, level, head end
+    for m in _MARK.finditer(text):
+        kind = m.lastgroup
+        if kind == "dash" and re.match(r"[ \t]*(?:19|20)\d\d(?!\d)", text[m.end():m.end() + 6]) and re.search(r"(?:19|20)\d\d[ \t*]*\n[ \t]*$", text[max(0, m.start() - 12):m.end() - 1]):
+            continue  # "giai đoạn 2026\n- 2030": a range wrapped at its dash, not a list item
+        level = 3 + m.group("multi").count(".") if kind == "multi" else _LEVEL[kind]
+        marks.append((m.start(), m.end(), level, _head_end(text, m.end())))
+    previous_upper_end = -2
+    mark_starts, heads_end = [start for start, *_ in marks], [head_end for *_, head_end in marks]
+    for m in _LINE.finditer(text):
+        if not m.group().isupper() or not _is_upper(m.group()) or _MARK.match(text, m.start()):
+            continue
+        index = bisect_right(mark_starts, m.start()) - 1
+        if index >= 0 and heads_end[index] > m.start():
+            continue  # "**II. MỤC TIÊU\nCHỦ YẾU**": the wrapped end of a marked heading
+        if m.start() == previous_upper_end + 1:
+            marks[-1] = (marks[-1][0], marks[-1][0], 0, m.end())  # a heading wrapped over several lines
+        else:
+            marks.append((m.start(), m.start(), 0, m.end()))
+        previous_upper_end = m.end()
+    marks.sort()
+    items: list[_Item] = []
+    stack: list[int] = []
+    for start, mark_end, level, head_end in marks:
+        while stack and items[stack[-1]].level >= level:
+            stack.pop()
+        items.append(_Item(start, mark_end, level, head_end, stack[-1] if stack else None))
+        stack.append(len(items) - 1)
+    return items
+
+
+class _Document:
+    """A text with its outline, read once for all its percentages."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.items = _outline(text)
+        self.starts = [i.start for i in self.items]
+        self._kinds: dict[tuple[int, int], str | None] = {}
+
+    @cached_property
+    def horizon(self) -> int | None:
+        """The year of the first goal heading that names one ("Mục tiêu cụ thể đến năm 2030")."""
+        goal_years = (stated_year(self.words((i.start, i.head_end))) for i in self.items if self.kind((i.start, i.head_end)) == "goal")
+        return next((y for y in goal_years if y), None)
+
+    def kind(self, head: tuple[int, int]) -> str | None:
+        """"goal" for a heading that announces goals, "other" for one of criteria, scores or
+        facts, else None."""
+        if head not in self._kinds:
+            if _GOAL_HEADING.search(self.text, self.folded, *head):
+                self._kinds[head] = "goal"
+            elif _NOT_GOAL_HEADING.search(self.text, self.folded, *head):
+                self._kinds[head] = "other"
+            else:
+                self._kinds[head] = None
+        return self._kinds[head]
+
+    def words(self, span: tuple[int, int]) -> str:
+        return self.folded[span[0]:span[1]]
+
+    def item_at(self, pos: int) -> int | None:
+        index = bisect_right(self.starts, pos) - 1
+        return index if index >= 0 else None
+
+    def chain(self, index: int | None) -> list[_Item]:
+        """The item and its ancestors, innermost first."""
+        found = []
+        while index is not None:
+            found.append(self.items[index])
+            index = self.items[index].parent
+        return found
+
+    def heads(self, index: int | None, pos: int) -> list[tuple[int, int]]:
+        """Spans of the headings over a position, innermost first, with the lead-in line
+        ending in ":" that introduces the list the position stands in."""
+        chain = self.chain(index)
+        heads = [(item.start, item.head_end) for item in chain]
+        floor = max(chain[1].start if len(chain) > 1 else 0, pos - 1500)
+        lead = None
+        for lead in _LEAD_IN.finditer(self.folded, floor, pos):
+            pass
+        if lead:
+            # Only the lead-in's last sentence introduces the list.
+            colon = lead.start() + lead.group().rindex(":")
+            sentence_start = max((m.end() for m in self._sentence_ends(lead.start(), colon)), default=lead.start())
+            heads.insert(0, (sentence_start, colon + 1))
+        return heads
+
+    def year(self, sentence: tuple[int, int], clause: tuple[int, int], start: int, end: int,
+             heads: list[tuple[int, int]]) -> int | None:
+        """The year a percentage at folded[start:end] applies to: the one its clause names
+        after it, else the last its sentence names before it (in an earlier clause only as a
+        time, "Đến năm 2025 đạt 80% …; 50% …", not a name, "Chương trình … năm 2018; … 100%"),
+        else its headings', else a date in its sentence, else the plan's first goal year."""
+        folded = self.folded
+        after = stated_year(folded[end:clause[1]])
+        if after:
+            return after
+        dates = _dates(folded, sentence[0], start)
+        before = [
+            m for m in _YEAR.finditer(folded, sentence[0], start)
+            if not any(d.start <= m.start() < d.end for d in dates)
+            and (m.start() >= clause[0] or _TIME_BEFORE.search(folded, max(sentence[0], m.start() - 12), m.start())
+                 or m.start() == sentence[0])
+        ]
+        if before:
+            return int(before[-1].group("last") or before[-1].group("first"))
+        for head in heads:
+            year = stated_year(self.words(head)) if head[1] <= sentence[0] else None  # not its own sentence
+            if year:
+                return year
+        if dates:
+            return int(dates[-1].iso[:4])  # "Theo Quyết định … ngày 26/10/2021, … được giao chỉ tiêu 10%"
+        return self.horizon
+
+    def _sentence_ends(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        for m in _SENTENCE_END.finditer(self.text, start, end):
+            if m.group("next") is not None and m.group("next").islower():
+                continue
+            item = self.item_at(m.start())
+            if item is not None and self.items[item].start <= m.start() < self.items[item].mark_end:
+                continue  # the full stop of a list mark ("2. Các sở …")
+            yield m
+
+    def sentence(self, pos: int, floor: int) -> tuple[int, int]:
+        """The sentence around a position, not reaching before `floor`."""
+        start = floor
+        for m in self._sentence_ends(max(floor, pos - 1500), pos):
+            start = m.end()
+        end = next(self._sentence_ends(pos, len(self.text)), None)
+        return start, end.start() if end else len(self.text)
 
 
 def _number(value: str) -> float:
@@ -74,111 +351,87 @@ def _number(value: str) -> float:
     return int(number) if number.is_integer() else number
 
 
-def _comparator(folded: str, clause_start: int, start: int, end: int) -> str:
-    before = _BEFORE_NUMBER.search(folded, max(clause_start, start - 40), start)
-    if _AFTER_AT_LEAST.match(folded, end) or (before and before.group("at_least")):
+def _clean(text: str) -> str | None:
+    cleaned = squash(text.replace("*", " ")).strip(" ,;:.-|")
+    return cleaned or None
+
+
+def _comparator(folded: str, clause_start: int, m: re.Match[str]) -> str:
+    if m.group("low"):
+        return ">="  # "20 - 30%": the lower bound, the range stays in the metric
+    if _RANGE_AFTER.match(folded, m.end()):
         return ">="
-    if _AFTER_AT_MOST.match(folded, end) or (before and before.group("at_most")):
+    if _RANGE_BEFORE.search(folded, max(clause_start, m.start() - 12), m.start()):
+        return "<="
+    before = _BEFORE_NUMBER.search(folded, max(clause_start, m.start() - 40), m.start())
+    if _AT_LEAST_AFTER.match(folded, m.end()) or (before and before.group("at_least")):
+        return ">="
+    if _AT_MOST_AFTER.match(folded, m.end()) or (before and before.group("at_most")):
         return "<="
     return "="
 
 
-def _item_start(folded: str, pos: int, floor: int) -> int:
-    starts = [m.end() for m in _ITEM_START.finditer(folded, floor, pos)]
-    return starts[-1] if starts else floor
+# A clause that opens with its percentage: "- 100% thủ tục …", "Trên 90% hồ sơ …",
+# "Tại địa bàn đô thị: Phấn đấu ít nhất 55% …", "Có ≥ 30% DNNVV …".
+_OPENS_WITH_PERCENT = re.compile(
+    rf"[\W_]*(?:\(?(?:\d{{1,2}}|[a-zđ])\)[\s*_]*)?(?:(?:{_any('phấn đấu', 'đảm bảo', 'bảo đảm', 'có', 'đạt', 'tăng', 'tăng thêm', 'giảm', 'lên')}|"
+    rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤)[\s*_]*)*$"
+)
+_GOAL_LIST_NOUN = re.compile(r"[\s*_]*[^\W\d_]{2,}[\s*_,]+[^\W\d_]")
 
 
-def _clause_end(folded: str, pos: int) -> int:
-    m = _CLAUSE_END.search(folded, pos)
-    return m.start() if m else len(folded)
+_SUBJECT_AFTER = re.compile(
+    rf"{_any('đối với', 'giao cho', 'cho')}[\s*_]+(?P<who>[^:%()\n]{{3,150}}?)"
+    rf"(?=[\s*_]*(?::|\(|{_any('từ năm', 'năm', 'trong năm', 'như sau', 'cụ thể')}))"
+)
+_SUBJECT_BEFORE_VERB = re.compile(
+    rf"[\W_]*(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
+    rf"(?P<who>(?:ubnd|{_any('ủy ban nhân dân', 'sở', 'các sở')})[^:;%()\n]{{2,120}}?)"
+    rf"[\s*_]+{_any('được giao', 'thực hiện', 'phải', 'phấn đấu', 'đạt', 'bảo đảm', 'đảm bảo')}"
+)
 
 
-def _clean(text: str) -> str | None:
-    cleaned = squash(text).strip(" ,;:.-")
-    return cleaned or None
+def _subject(text: str, folded: str, start: int, end: int) -> str | None:
+    """Who must reach a target, when the words at folded[start:end] name them:
+    "Đối với <X>:", "<X> được giao / phải đạt / phấn đấu …", "Giao chỉ tiêu … cho <X> năm …"."""
+    m = _SUBJECT_AFTER.search(folded, start, end) or _SUBJECT_BEFORE_VERB.match(folded, start, end)
+    return _clean(text[m.start("who"):m.end("who")]) if m else None
 
 
-def _lead_in(text: str, folded: str, pos: int) -> tuple[int, int] | None:
-    """The line ending in ":" that introduces the list a target stands in."""
-    found = None
-    for m in _LEAD_IN.finditer(folded, max(0, pos - 1500), pos):
-        found = m
-    if not found:
-        return None
-    # A lead-in may wrap over several lines: it starts where its item starts.
-    return _item_start(folded, found.start(), max(0, found.start() - 600)), found.end()
+_RATE = re.compile(rf"{_any('tỷ lệ', 'tỉ lệ', 'tỷ trọng')}[\s*_]+")
+_RATE_END = re.compile(
+    rf"[\s*_]*(?:{_any('của', 'đối với', 'phải', 'đạt', 'là', 'bằng', 'xuống', 'lên', 'đến', 'vào', 'năm')}|"
+    rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤|$)"
+)
 
 
-def _core_start(folded: str, start: int, pos: int) -> int:
-    """Where the words of an item begin, after its list mark and an opening phrase."""
-    head = _LIST_MARK.match(folded, start, pos)
-    start = head.end() if head else start
-    opening = _OPENING.match(folded[start:pos])
-    return start + opening.end() if opening else start
+# The time named after a metric ("… vào năm 2027"), and the change verb and comparator
+# before a number ("… tăng trên 03%").
+_TIME_AFTER = re.compile(rf"[\s*_,]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{relaxed('năm')}[\s*_]*(?:19|20)\d\d")
+_CHANGE_BEFORE = re.compile(
+    rf"(?:[\s*_]+(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'là', 'bằng', 'có', 'xuống', 'lên', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
+)
+_LIST_MARK = re.compile(r"[\s\-+•*_(]*(?:\d{1,2}[.)]|[a-zđ]\))?[\s*_]*")
 
 
-def _subject_before_verb(text: str, folded: str, start: int, pos: int) -> str | None:
-    verb = _SUBJECT_BEFORE_VERB.match(folded, start, pos)
-    # "Tỷ lệ hồ sơ … phải đạt": the words before the verb name the metric, not who.
-    if verb and len(verb.group("subject").split()) <= 12 and not re.match(r"t\S\s+l\S(?![a-z])", verb.group("subject")):
-        return _clean(text[start:verb.end("subject")])
-    return None
-
-
-def _subject_after_keyword(text: str, folded: str, start: int, pos: int) -> str | None:
-    for keyword in reversed(list(_SUBJECT_KEYWORD.finditer(folded, start, pos))):
-        m = _SUBJECT_AFTER.match(folded, keyword.start(), pos)
-        if m:
-            return _clean(text[m.start("subject"):m.end("subject")])
-    return None
-
-
-def _subject(text: str, folded: str, start: int, pos: int, lead_in: bool = False) -> str | None:
-    """Who must reach the target, read from folded[start:pos].
-
-    In an item the subject usually opens the sentence ("UBND cấp xã được giao …");
-    a lead-in line names it after "cho" or "đối với" ("Giao chỉ tiêu … cho các sở …:").
-    """
-    start = _core_start(folded, start, pos)
-    readers = (_subject_after_keyword, _subject_before_verb) if lead_in else (_subject_before_verb, _subject_after_keyword)
-    for read in readers:
-        subject = read(text, folded, start, pos)
-        if subject:
-            return subject
-    return None
-
-
-def _lowercase_first(phrase: str | None) -> str | None:
-    return phrase[0].lower() + phrase[1:] if phrase else None
-
-
-def _metric(text: str, folded: str, start: int, pos: int, end: int) -> str | None:
-    """What is measured: the words after the percentage, or the rate named before it
-    ("Tỷ lệ hồ sơ … của … phải đạt X%", "tỷ lệ … đạt trên 80%")."""
-    comparator_after = _AFTER_AT_LEAST.match(folded, end) or _AFTER_AT_MOST.match(folded, end)
-    after_start = comparator_after.end() if comparator_after else end
-    after = _clean(text[after_start:_clause_end(folded, end)])
-    clause_start = max(start, folded.rfind(":", start, pos) + 1, folded.rfind(";", start, pos) + 1)
-    core = _core_start(folded, clause_start, pos)
-    before = folded[core:pos]
-    rate = re.match(r"\W*t\S\s+l\S\s+\S", before)
+def _metric(text: str, folded: str, clause_start: int, pos: int, after: tuple[int, int]) -> str | None:
+    """What is measured: the rate named before the percentage ("tỷ lệ hồ sơ … đạt 80%"), or
+    the words after it ("100% thủ tục hành chính …"), "tỷ lệ" kept when it stands before
+    ("Đạt tỷ lệ từ 55% hồ sơ …")."""
+    rate = _RATE.search(folded, clause_start, pos)
     if rate:
-        stop = re.search(r"\s(?:[dp]\S{1,2}i\s+v\S{1,2}i|c[uitl]{1,2}a)\s", before)
-        if not stop:
-            stop = _BEFORE_NUMBER.search(before)
-        if stop:
-            return _lowercase_first(_clean(text[core:core + stop.start()]))
-    if after and re.search(r"(?<![a-z])t\S\s+l\S(?![a-z])", before):
-        return "tỷ lệ " + after
-    return after
-
-
-def _year(folded: str, start: int, end: int) -> int | None:
-    years = [int(m.group(1)) for m in _YEAR.finditer(folded, start, end)]
-    if years:
-        return years[-1]
-    dates = find_dates(folded, start, end)
-    return int(dates[0].iso[:4]) if dates else None
+        stop = _RATE_END.search(folded, rate.end(), pos)
+        if stop and stop.start() > rate.end():
+            return _clean(text[rate.start():stop.start()])
+    skip = _AT_LEAST_AFTER.match(folded, after[0]) or _AT_MOST_AFTER.match(folded, after[0])
+    time = _TIME_AFTER.search(folded, skip.end() if skip else after[0], after[1])
+    words = _clean(text[skip.end() if skip else after[0]:time.start() if time else after[1]])
+    if words:
+        return f"{text[rate.start():rate.end()].strip().lower()} {words}" if rate else words
+    # "Hằng năm, số doanh nghiệp thành lập mới tăng trên 03%": the words before the change.
+    subject_start = max([clause_start] + [c.end() for c in re.finditer(",", folded[:pos])][-1:])
+    change = _CHANGE_BEFORE.search(folded, subject_start, pos)
+    return _clean(text[_LIST_MARK.match(text, subject_start).end():change.start() if change else pos])
 
 
 # A table row that OCR wrote with spaces (and the rules as "|"): index, name,
@@ -201,9 +454,11 @@ def _apart(text: str, end: int, start: int) -> bool:
 def _rows(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, cells) of each table row: tab-separated lines, and runs of
     lines shaped like rows that OCR wrote with spaces."""
-    rows = [(m.start(), m.end(), m.group().split("\t")) for m in re.finditer(r"(?m)^[^\n]*\t[^\n]*$", text)]
+    rows = [(m.start(), m.end(), m.group().split("\t")) for m in re.finditer(r"(?m)^[^\n]*\t[^\n]*$", text)] if "\t" in text else []
     run: list[tuple[int, int, list[str]]] = []
-    for m in _SPACED_ROW.finditer(text):
+    # A row ends in its percentage: only lines that end so are tried.
+    row_lines = (text.rfind("\n", 0, m.start()) + 1 for m in re.finditer(r"%[ \t|\]]*$", text, re.M))
+    for m in filter(None, (_SPACED_ROW.match(text, start) for start in row_lines)):
         if "\t" in m.group():
             continue  # a tab-separated row, taken above
         if run and _apart(text, run[-1][1], m.start()):
@@ -222,28 +477,28 @@ def _table_targets(text: str, folded: str, default_year: int | None) -> list[Tar
     for start, end, cells in _rows(text):
         if previous_end is None or _apart(text, previous_end, start):  # a new table
             header_cells = None
-            context = folded[max(0, start - 600):start]
-            context_has_target = bool(re.search(r"ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u", context))
+            context_has_target = bool(_GOAL_HEADING.search(text, folded, max(0, start - 600), start))
         previous_end = end
         percent_col = next((i for i, c in enumerate(cells) if _PERCENT.search(c)), None)
         if percent_col is None:
             if header_cells is None and any("%" in c or "t" in c.lower() for c in cells):
                 header_cells = cells
             continue
-        value = _number(_PERCENT.search(cells[percent_col]).group(1))
+        if not context_has_target:
+            continue
+        value = _number(_PERCENT.search(cells[percent_col]).group("value"))
         subject = next((c.strip() for c in cells[1:] if re.search(r"[^\W\d_]{2}", c)), None)
         counts = [c.strip() for i, c in enumerate(cells) if i not in (0, percent_col) and re.fullmatch(r"\s*\d+\s*", c)]
         metric = None
         if header_cells and percent_col < len(header_cells):
             heading = _clean(header_cells[percent_col])
             metric = heading[0].lower() + heading[1:] if heading else None
-        header_folded = " ".join(header_cells or []).lower()
         targets.append(Target(
             subject=subject,
             metric=metric,
             value=value,
-            comparator=">=" if context_has_target or "chỉ tiêu" in header_folded else "=",
-            year=_year(folded, start, end) or default_year,
+            comparator=">=",
+            year=default_year,
             annual_increase=None,
             procedures_count=int(counts[0]) if counts else None,
             raw=text[start:end],
@@ -253,45 +508,75 @@ def _table_targets(text: str, folded: str, default_year: int | None) -> list[Tar
     return targets
 
 
+_ANNUAL_BEFORE = re.compile(relaxed("tăng") + r"[\s*_]*$")
+_ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
+
+
 def extract_targets(text: str, folded: str, default_year: int | None) -> list[Target]:
     """Every percentage target in the document, in order."""
     targets = _table_targets(text, folded, default_year)
     table_spans = [(t.start, t.end) for t in targets]
+    doc = _Document(text, folded)
     previous: Target | None = None
     for m in _PERCENT.finditer(text):
-        if any(s <= m.start() < e for s, e in table_spans):
+        start, end = m.start(), m.end()
+        if any(s <= start < e for s, e in table_spans):
             continue
-        item_start = _item_start(folded, m.start(), max(0, m.start() - 600))
-        before = folded[item_start:m.start()]
-        if previous and previous.start == item_start and _ANNUAL.search(before) and _ANNUAL_AFTER.match(folded, m.end()):
-            previous.annual_increase = _number(m.group(1))
+        index = doc.item_at(start)
+        item_start = doc.items[index].start if index is not None else 0
+        sentence = doc.sentence(start, item_start)
+        mark_end = doc.items[index].mark_end if index is not None else 0
+        clause_start = max([sentence[0]] + [c.end() for c in _CLAUSE_MARK.finditer(folded, sentence[0], start) if c.end() > mark_end])
+        while text[clause_start].isspace():
+            clause_start += 1
+        next_mark = _CLAUSE_MARK.search(folded, end, sentence[1])
+        clause_end = next_mark.start() if next_mark else sentence[1]
+        # The words after the percentage that belong to it: past the upper bound of a range
+        # ("từ 30% - 40% số vụ …"), up to the next percentage or the next time (", đến năm …").
+        upper = _RANGE_AFTER.match(folded, end)
+        words_start = upper.end() if upper else end
+        next_percent = _PERCENT.search(folded, words_start, clause_end)
+        next_time = _NEXT_TIME.search(folded, words_start, clause_end)
+        words_end = min(m.start() if m else clause_end for m in (next_percent, next_time))
+        before_clause = folded[clause_start:start]
+        if previous and previous.start == sentence[0] and _ANNUAL_BEFORE.search(before_clause) and _ANNUAL_AFTER.match(folded, end):
+            previous.annual_increase = _number(m.group("value"))  # "… từ 50% trở lên và tăng 10% hằng năm"
             continue
-        lead = _lead_in(text, folded, item_start)
-        lead_cues = lead and _TARGET_CUES.search(folded, *lead) and re.search(
-            r"ch\S\s+ti\S{1,2}u|m\S{1,2}c\s+ti\S{1,2}u|giao", folded[lead[0]:lead[1]]
+        # The headings over the percentage, not the item whose first sentence holds it.
+        heads = [h for h in doc.heads(index, sentence[0]) if not h[0] <= start < h[1]]
+        # The nearest heading that speaks of goals, or of criteria, scores or facts, decides.
+        decisive = next((kind for h in heads if (kind := doc.kind(h))), None)
+        if decisive == "other":
+            continue
+        if (_NOT_TARGET_RIGHT_BEFORE.search(text, folded, max(clause_start, start - 40), start)
+                or _NOT_TARGET_IN_SENTENCE.search(text, folded, sentence[0], start)
+                or _NOT_TARGET_AFTER.match(text, folded, end)
+                or _FORMULA.search(folded, max(sentence[0], start - 30), min(clause_end, end + 30))):
+            continue
+        assigned = (
+            decisive == "goal"
+            or _ASSIGNS.search(text, folded, sentence[0], start)
+            or _REACH_OR_CUT.search(folded, max(clause_start, start - 60), m.start('low') if m.group('low') else start)
+            or (_OPENS_WITH_PERCENT.match(before_clause) and _GOAL_LIST_NOUN.match(folded, end))
         )
-        if _NOT_TARGET.search(before[-60:]) or not (_TARGET_CUES.search(before) or lead_cues):
+        if not assigned:
             continue
-        end = _clause_end(folded, m.end())
-        clause_start = max(item_start, folded.rfind(";", item_start, m.start()) + 1)
-        subject = _subject(text, folded, clause_start, m.start()) or _subject(text, folded, item_start, m.start())
-        year = _year(folded, item_start, end)
-        if lead:
-            subject = subject or _subject(text, folded, lead[0], lead[1], lead_in=True)
-            year = year or _year(folded, lead[0], lead[1])
+        value_start = m.start("low") if m.group("low") else m.start("value")
         target = Target(
-            subject=subject,
-            metric=_metric(text, folded, item_start, m.start(), m.end()),
-            value=_number(m.group(1)),
-            comparator=_comparator(folded, item_start, m.start(), m.end()),
-            year=year or default_year,
+            subject=_subject(text, folded, item_start, start) or next(
+                (s for h in heads[:2] if (s := _subject(text, folded, *h))), None),
+            metric=_metric(text, folded, clause_start, value_start, (words_start, words_end)),
+            value=_number(m.group("low") or m.group("value")),
+            comparator=_comparator(folded, clause_start, m),
+            year=doc.year(sentence, (clause_start, words_end), start, words_start, heads)
+            or default_year,
             annual_increase=None,
             procedures_count=None,
-            # The span is the whole item, so that a reader sees the subject,
+            # The span is the whole clause, so that a reader sees the subject,
             # comparator and metric that the value was read with.
-            raw=text[item_start:end],
-            start=item_start,
-            end=end,
+            raw=text[clause_start:clause_end],
+            start=clause_start,
+            end=clause_end,
         )
         targets.append(target)
         previous = target
