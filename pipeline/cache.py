@@ -20,7 +20,7 @@ from .output import write_atomic
 from .process import Options, file_hash
 
 # Bump when a change to any stage changes its results.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 def _fingerprint(options: Options) -> str:

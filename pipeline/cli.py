@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                               "its workers must see the input paths")
     extract.add_argument("--force", action="store_true",
                          help="process every file again instead of reusing results of unchanged files")
+    extract.add_argument("--no-review", action="store_true",
+                         help="do not write the review pages (review/DOC_ID.html, review/index.html)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
     restore = commands.add_parser("restore", help="print text with its diacritics restored and OCR errors corrected")
@@ -84,7 +86,8 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
                          xlsx=not args.no_xlsx, parquet=args.parquet,
-                         progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler)
+                         progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler,
+                         review=not args.no_review)
     except OutputError as exc:
         print(f"decrees: {exc}", file=sys.stderr)
         return EXIT_OUTPUT

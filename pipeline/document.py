@@ -32,6 +32,8 @@ class Document:
     extraction: Extraction
     # per page: {"decision": what was done with it (ocr.TEXT_LAYER, OCR, …), "reason": why}
     page_decisions: list[dict] = field(default_factory=list)
+    source_text: str = ""  # the acquired text before restoration (legacy encodings repaired)
+    doubtful: list[tuple[int, int]] = field(default_factory=list)  # OCR's unsure words, spans in source_text
 
     @property
     def text_source(self) -> str:

@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .annotate import annotate, write_companions
 from .document import Document, FileError
 from .outfolder import OutputFolder
+from .provenance import Change
 from .tables import DOCUMENTS, ERRORS, LEGAL_BASES, PAGES, REFERENCES, TABLES, TARGETS, Table
 
 # A cell that starts like a formula is run by spreadsheet programs ("CSV injection"): in the
@@ -60,7 +62,10 @@ class RunOutputs:
     csv_bom: bool = False
     xlsx: bool = True
     parquet: bool = False
+    review: bool = True
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # by table name
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # the same, as plain rows
+    changes: dict[str, list[Change]] = field(default_factory=dict)  # words the tool changed, by doc_id
 
     def __post_init__(self) -> None:
         self.documents = sorted(self.documents, key=lambda d: d.source_path)
@@ -73,6 +78,8 @@ class RunOutputs:
             PAGES.name: [r for d in self.documents for r in d.page_rows()],
             ERRORS.name: [e.row() for e in self.errors],
         }
+        self.changes = annotate(self.documents, rows)
+        self.rows = rows
         self.tables = {table.name: frame(table, rows[table.name]) for table in TABLES}
 
 
@@ -157,7 +164,7 @@ def write_parquet(folder: OutputFolder, run: RunOutputs) -> None:
 
 
 Writer = Callable[[OutputFolder, RunOutputs], None]
-WRITERS: list[Writer] = [write_texts, write_jsonl, write_csv, write_xlsx, write_parquet]
+WRITERS: list[Writer] = [write_texts, write_jsonl, write_csv, write_xlsx, write_parquet, write_companions]
 
 
 def write_outputs(folder: OutputFolder, run: RunOutputs) -> None:

@@ -134,9 +134,14 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         acquired = ocr.acquire(item.path, acquire_options(options))
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
+        source_parts, unsure_words, source_offset = [], [], 0  # the text before restoration, for provenance
         for page in acquired.pages:
             page_text, _ = diacritics.repair_encoding(page.text)
             restored = restored or page_text != page.text
+            source_parts.append(page_text)
+            if page_text == page.text:
+                unsure_words += [(source_offset + s, source_offset + e) for s, e in page.doubtful]
+            source_offset += len(page_text) + len(PAGE_BREAK)
             if options.restore:
                 # OCR's doubtful words; their offsets hold unless the encoding was repaired
                 doubtful = page.doubtful if page_text == page.text else None
@@ -170,4 +175,6 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         restored=restored,
         quality=quality,
         extraction=extraction,
+        source_text=PAGE_BREAK.join(source_parts),
+        doubtful=unsure_words,
     )

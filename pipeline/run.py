@@ -150,7 +150,7 @@ def _extract(inputs: list[Path], out: Path, options: Options, jobs: int, progres
 
 def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
         excel: bool = False, xlsx: bool = True, parquet: bool = False, progress: bool | None = None,
-        force: bool = False, scheduler: str | None = None) -> tuple[RunResult, Summary]:
+        force: bool = False, scheduler: str | None = None, review: bool = True) -> tuple[RunResult, Summary]:
     """Extract every input under `inputs` into the output folder `out`.
 
     Results are cached per file in `out/.cache`: a re-run processes only new
@@ -165,7 +165,8 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
     with OutputFolder(out) as folder:
         result, processed = _extract(inputs, out, options, jobs, progress, force, scheduler)
         parquet = parquet or "documents.parquet" in folder.owned
-        write_outputs(folder, RunOutputs(result.documents, result.errors, csv_bom=excel, xlsx=xlsx, parquet=parquet))
+        write_outputs(folder, RunOutputs(result.documents, result.errors, csv_bom=excel, xlsx=xlsx, parquet=parquet,
+                                               review=review))
     summary = Summary(
         documents=len(result.documents),
         pages=sum(d.pages for d in result.documents),

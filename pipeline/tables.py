@@ -59,21 +59,35 @@ HEADER_FIELDS = [c.name for c in _HEADER]
 # A date the document gives only in part is kept exactly in issue_date; these make it usable as numbers.
 DATE_PARTS = ["issue_year", "issue_month", "issue_day"]
 
+# Filled from the whole output and the text before restoration (annotate.py): the document a
+# citation names, and whether an item's span holds words that restoration or OCR correction changed.
+_CITED = Column("cited_doc_id", "string")
+_CHANGED = Column("changed_words", "boolean")
+
 DOCUMENTS = Table("documents", "input document", (
     Column("doc_id", "string"), Column("source_path", "string"), Column("sha256", "string"),
     Column("pages", "Int64"), Column("text_source", "string"), Column("restored", "boolean"),
     Column("quality", "Float64"),
     *_HEADER,
     *(Column(name, "Int64") for name in DATE_PARTS),
+    Column("changed_fields", "string"),
 ))
 LEGAL_BASES = Table("legal_bases", 'document cited in the "Căn cứ …" preamble', (
-    Column("doc_id", "string"), Column("seq", "Int64"), *_fields(Citation, skip=("role",)),
+    Column("doc_id", "string"), Column("seq", "Int64"), *_fields(Citation, skip=("role",)), _CITED, _CHANGED,
 ))
 REFERENCES = Table("references", "any other cited document", (
-    Column("doc_id", "string"), *_fields(Citation),
+    Column("doc_id", "string"), *_fields(Citation), _CITED, _CHANGED,
 ))
 TARGETS = Table("targets", "assigned percentage target", (
-    Column("doc_id", "string"), Column("seq", "Int64"), *_fields(Target),
+    Column("doc_id", "string"), Column("seq", "Int64"), *_fields(Target), _CHANGED,
+))
+LINKS = Table("links", "citation resolved to a document of the same output", (
+    Column("doc_id", "string"), _CITED, Column("role", "string"), Column("raw", "string"), Column("page", "Int64"),
+    Column("start", "Int64"), Column("end", "Int64"),
+))
+CHANGES = Table("changes", "word changed by diacritic restoration or OCR correction", (
+    Column("doc_id", "string"), *(Column(name, "Int64") for name in ("start", "end", "source_start", "source_end")),
+    *(Column(name, "string") for name in ("kind", "text", "source_text")),
 ))
 PAGES = Table("pages", "page of an input document", (
     Column("doc_id", "string"), Column("page", "Int64"),
@@ -82,7 +96,7 @@ PAGES = Table("pages", "page of an input document", (
 ERRORS = Table("errors", "input that failed in a stage", tuple(
     Column(name, "string") for name in ("source_path", "stage", "error", "message")
 ))
-TABLES = (DOCUMENTS, LEGAL_BASES, REFERENCES, TARGETS, PAGES, ERRORS)
+TABLES = (DOCUMENTS, LEGAL_BASES, REFERENCES, TARGETS, PAGES, LINKS, CHANGES, ERRORS)
 
 
 def date_parts(date: str | None) -> dict[str, int | None]:

@@ -1,6 +1,6 @@
 """A synthetic archive of Vietnamese provincial decisions, for tests and benchmarks.
 
-    python -m tools.synth OUT_DIR --count 1000 [--pdf] [--scans N] [--seed 0]
+    python -m tools.synth OUT_DIR --count 1000 [--pdf] [--scans N] [--seed 0] [--citing]
 
 Each decision varies its province, number, dates, legal bases, targets and
 signer the way real ones do; `.truth.jsonl` beside them (hidden, so not an input) records what each one
@@ -40,8 +40,24 @@ def _date(rng: random.Random, year: int) -> tuple[str, str]:
     return f"ngày {day:02d} tháng {month} năm {year}", f"{year}-{month:02d}-{day:02d}"
 
 
-def decision(rng: random.Random, index: int) -> tuple[str, dict]:
-    """The text of one decision and what it says."""
+def _damaged(number: str, rng: random.Random) -> str:
+    """A number as OCR may misread it: QĐ read QD, and one digit for a look-alike."""
+    lookalike = {"3": "8", "8": "3", "1": "7", "7": "1", "0": "6", "6": "0", "5": "6", "2": "7", "4": "9", "9": "4"}
+    i = rng.randrange(len(number.split("/")[0]))
+    return (number[:i] + lookalike[number[i]] + number[i + 1:]).replace("QĐ", "QD")
+
+
+def _citation(cited: dict, damaged: bool, rng: random.Random) -> str:
+    """How a decision names an earlier one of the archive: number, date and issuer."""
+    year, month, day = cited["issue_date"].split("-")
+    number = _damaged(cited["number"], rng) if damaged else cited["number"]
+    return f"Quyết định số {number} ngày {int(day)}/{int(month)}/{year} của {cited['issuer']}"
+
+
+def decision(rng: random.Random, index: int, earlier: list[dict] | None = None) -> tuple[str, dict]:
+    """The text of one decision and what it says. With `earlier` (what earlier decisions of the
+    archive say), it may cite one of them as a legal basis and replace another; now and then by
+    a damaged number."""
     province = rng.choice(PROVINCES)
     year = rng.randint(2019, 2025)
     number = f"{rng.randint(1, 3999)}/QĐ-UBND"
@@ -64,12 +80,25 @@ def decision(rng: random.Random, index: int) -> tuple[str, dict]:
         else:
             lines.append(f"Căn cứ {what} {when};")
         lines.append("")
+    cites = []
+    if earlier and len(earlier) >= 2:
+        for role, line in (("basis", "Căn cứ {} về việc giao chỉ tiêu hồ sơ trực tuyến;"),
+                           ("replaces", "Điều 3. Quyết định này thay thế {}.")):
+            if rng.random() < 0.5:
+                cited = rng.choice([e for e in earlier if e["index"] not in {c["index"] for c in cites}])
+                damaged = rng.random() < 0.1
+                cites.append({"index": cited["index"], "role": role, "damaged": damaged,
+                              "line": line.format(_citation(cited, damaged, rng))})
+        if cites and cites[0]["role"] == "basis":
+            lines += [cites[0]["line"], ""]
     proposal = f"{rng.randint(1, 999)}/TTr-STTTT"
     lines += [f"Theo đề nghị của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số {proposal} {_date(rng, year)[0]}.",
               "", "QUYẾT ĐỊNH:", "", f"Điều 1. Giao chỉ tiêu hồ sơ giải quyết trực tuyến năm {year} như sau:"]
     for i, (subject, value) in enumerate(targets, 1):
         lines.append(f"{i}. Đối với {subject}: đạt tỷ lệ tối thiểu {value}% hồ sơ được giải quyết trực tuyến.")
-    lines += ["", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "", "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", ""]
+    lines += ["", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."]
+    lines += [c["line"] for c in cites if c["role"] == "replaces"]
+    lines += ["", "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", ""]
     lines += (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] if deputy else ["CHỦ TỊCH"]) + ["", signer]
     truth = {
         "index": index, "number": number, "issue_date": iso_date, "place": province,
@@ -77,20 +106,24 @@ def decision(rng: random.Random, index: int) -> tuple[str, dict]:
         "signer_title": "Phó Chủ tịch" if deputy else "Chủ tịch",
         "legal_bases": [b[1] or b[2] for b in bases], "proposal": proposal,
         "targets": [{"subject": s, "value": v, "year": year} for s, v in targets],
+        "cites": [{k: c[k] for k in ("index", "role", "damaged")} for c in cites],
     }
     return "\n".join(lines) + "\n", truth
 
 
-def write_archive(out: Path, count: int, *, pdf: bool = False, scans: int = 0, seed: int = 0, start: int = 0) -> list[Path]:
-    """Write `count` decisions into `out` (text, or PDF), the first `scans` of them as scanned PDFs."""
+def write_archive(out: Path, count: int, *, pdf: bool = False, scans: int = 0, seed: int = 0, start: int = 0,
+                  citing: bool = False) -> list[Path]:
+    """Write `count` decisions into `out` (text, or PDF), the first `scans` of them as scanned PDFs;
+    `citing`: decisions cite earlier ones (`cites` in the truth)."""
     from tools.render import degrade, image_to_pdf, render_page, text_to_pdf
 
     rng = random.Random(seed + start)
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
+    paths, truths = [], []
     with (out / ".truth.jsonl").open("a", encoding="utf-8") as truth_file:
         for index in range(start, start + count):
-            text, truth = decision(rng, index)
+            text, truth = decision(rng, index, truths if citing else None)
+            truths.append(truth)
             stem = out / f"decision_{index:05d}"
             if index - start < scans:
                 page, _ = render_page(text.split("\n"), dpi=200)
@@ -113,8 +146,9 @@ def main() -> None:
     parser.add_argument("--pdf", action="store_true", help="text PDFs instead of text files")
     parser.add_argument("--scans", type=int, default=0, help="how many of them as scanned (image-only) PDFs")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--citing", action="store_true", help="decisions cite earlier ones of the archive")
     args = parser.parse_args()
-    paths = write_archive(args.out, args.count, pdf=args.pdf, scans=args.scans, seed=args.seed)
+    paths = write_archive(args.out, args.count, pdf=args.pdf, scans=args.scans, seed=args.seed, citing=args.citing)
     print(f"{len(paths)} decisions in {args.out}")
 
 

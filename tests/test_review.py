@@ -1,0 +1,131 @@
+"""Review pages: every extracted value highlighted at its span with its label, changed words marked."""
+
+import csv
+from html.parser import HTMLParser
+
+import pytest
+
+from pipeline import run
+from pipeline.review import HEADER_LABELS, Mark, render_marked
+from tests.conftest import CORPUS, DOCS
+
+
+class _Elements(HTMLParser):
+    """The text inside each item (pieces joined by data-item) and inside each changed word."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[dict] = []
+        self.items: dict[str, dict] = {}
+        self.changed: list[list[str]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-item" in attrs:
+            assert "item" in attrs["class"].split()  # highlighted: the class that gives it its colour
+            item = self.items.setdefault(attrs["data-item"], {"label": attrs["data-label"], "tag": tag,
+                                                               "href": attrs.get("href"), "text": []})
+            assert item["label"] == attrs["data-label"]
+            self.open.append(item)
+        elif "legend" in (attrs.get("class") or "").split():
+            self.open.append({"legend": True})
+        elif "changed" in (attrs.get("class") or "").split() and not any("legend" in e for e in self.open):
+            self.changed.append([])
+            self.open.append({"changed": self.changed[-1]})
+        else:
+            self.open.append({})
+
+    def handle_endtag(self, tag):
+        self.open.pop()
+
+    def handle_data(self, data):
+        for element in self.open:
+            element.get("text", element.get("changed", [])).append(data)
+
+
+def _csv_rows(path):
+    """Rows of an output CSV, with the apostrophe that neutralises formula-like cells taken off."""
+    for row in csv.DictReader(open(path, encoding="utf-8")):
+        yield {k: v[1:] if v[:1] == "'" and v[1:2] in ("=", "+", "-", "@") else v for k, v in row.items()}
+
+
+def _expected_items(out, doc_id):
+    """(label, raw text, cited_doc_id) of every extracted item of a document, from the outputs."""
+    text = (out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    import json
+    record = next(r for r in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())
+                  if r["doc_id"] == doc_id)
+    items = [(HEADER_LABELS[name], text[s["start"]:s["end"]], None) for name, s in record["header_spans"].items()]
+    for name, label in (("legal_bases", "legal basis"), ("references", "reference")):
+        for row in _csv_rows(out / f"{name}.csv"):
+            if row["doc_id"] == doc_id:
+                full = label if name == "legal_bases" else f"{label} ({row['role']})"
+                items.append((full, row["raw"], row["cited_doc_id"] or None))
+    for row in _csv_rows(out / "targets.csv"):
+        if row["doc_id"] == doc_id:
+            items.append((f"target {row['comparator']}{float(row['value']):g}%", row["raw"], None))
+    return items
+
+
+@pytest.fixture(scope="module")
+def samples_output(tmp_path_factory):
+    out = tmp_path_factory.mktemp("review_out")
+    result, _ = run([CORPUS, DOCS], out, progress=False)
+    return out, result
+
+
+def test_every_extracted_value_sits_in_an_element_with_its_label(samples_output):
+    out, result = samples_output
+    checked = 0
+    for document in result.documents:
+        page = (out / "review" / f"{document.doc_id}.html").read_text(encoding="utf-8")
+        parsed = _Elements()
+        parsed.feed(page)
+        shown = sorted((i["label"], "".join(i["text"]), i["href"]) for i in parsed.items.values())
+        for label, raw, cited in _expected_items(out, document.doc_id):
+            match = [s for s in shown if s[0].startswith(label) and s[1] == raw.replace(PAGE_BREAK_TEXT, "")]
+            assert match, (document.source_path, label, raw)
+            assert match[0][2] == (f"{cited}.html" if cited else None)
+            checked += 1
+        assert len(shown) == len(_expected_items(out, document.doc_id))
+    assert checked > 150
+
+
+PAGE_BREAK_TEXT = "\n\f\n"  # an item that crosses a page break is shown on both pages, without the break
+
+
+def test_changed_words_are_marked_apart_and_listed_pages_link_back(samples_output):
+    out, result = samples_output
+    changes = {}
+    for row in csv.DictReader(open(out / "changes.csv", encoding="utf-8")):
+        changes.setdefault(row["doc_id"], []).append(row["text"])
+    assert changes
+    for doc_id, words in changes.items():
+        parsed = _Elements()
+        parsed.feed((out / "review" / f"{doc_id}.html").read_text(encoding="utf-8"))
+        assert ["".join(c) for c in parsed.changed] == [w for w in words if w]
+    index = (out / "review" / "index.html").read_text(encoding="utf-8")
+    for document in result.documents:
+        assert f'href="{document.doc_id}.html"' in index
+    assert "Hưng Yên" in index and 'charset="utf-8"' in index
+
+
+def test_overlapping_marks_nest_and_a_crossed_item_keeps_its_pieces_together():
+    text = "Căn cứ Quyết định số 12/QĐ-UBND ngày 1/2/2024"
+    marks = [Mark(0, 33, 0, "mark", 'class="item" data-label="legal basis"', 0),
+             Mark(21, 46, 0, "mark", 'class="item" data-label="b"', 1),
+             Mark(0, 3, 2, "span", 'class="changed"')]
+    html = render_marked(text, 0, marks)
+    parsed = _Elements()
+    parsed.feed(html)
+    assert {i["label"]: "".join(i["text"]) for i in parsed.items.values()} == {
+        "legal basis": text[0:33], "b": text[21:46]}
+    assert ["".join(c) for c in parsed.changed] == ["Căn"]
+    assert html.count('id="item-') == 2
+
+
+def test_no_review_writes_no_pages(tmp_path):
+    out = tmp_path / "out"
+    run([DOCS], out, progress=False, review=False)
+    assert (out / "documents.csv").exists() and not (out / "review").exists()
