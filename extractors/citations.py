@@ -16,19 +16,12 @@ from .bodies import parse_body
 from .dates import date_after, find_dates
 from .folding import fold_key, looks_damaged, squash
 from .lexicon import (
-    ARTICLE_ONE, CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, ISSUER_BY_CODE, TYPE_BY_CODE, law_names,
-    repair_code,
+    ARTICLE_ONE, CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, law_names,
 )
 from .model import Citation
+from .numbers import NUMBER, normalise_number, symbol_issuer, symbol_type
 from rapidfuzz import process, fuzz
 
-# One code of a symbol ("QĐ", "UBND", "TTg"); "T T" is OCR spacing inside "TT".
-SYMBOL_CODE = r"(?:[A-ZĐ] (?=[A-ZĐ]+[-/]))?[A-ZĐ0-9][A-ZĐa-zđ0-9&]*"
-# Codes are joined by "-" or "/" (OCR may read "-" as "."), a line may break after one.
-SYMBOL = rf"[/-][ \t]?{SYMBOL_CODE}(?:[ \t]?[-/]\s*{SYMBOL_CODE}|\.(?=[A-ZĐ]{{2}}){SYMBOL_CODE})*"
-NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?[ \t]?(?P<sym>{SYMBOL})"
-)
 _TYPES = "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS))
 _ABBR = "|".join(DOC_TYPE_ABBREVIATIONS)
 # A document type (or its abbreviation) right before a number: "Nghị định số ".
@@ -70,35 +63,6 @@ class _Found:
     number_start: int
     type_given: bool  # the type was written, not inferred from the symbol
     issuer_written: bool  # the issuer was written after the citation
-
-
-def normalise_number(num: str | None, year: str | None, symbol: str) -> tuple[str | None, str]:
-    """("61", "2018", "/ND-CP") -> ("61/2018/NĐ-CP", "NĐ-CP"), repairing OCR-damaged codes."""
-    parts = re.split(r"([-/])", re.sub(r"\s+", "", symbol).replace(".", "-"))
-    repaired = "".join(p if p in "-/" else repair_code(p) for p in parts)
-    bare = repaired.lstrip("-/")
-    if not num:
-        return None, bare
-    return num + (f"/{year}" if year else "") + repaired, bare
-
-
-def symbol_issuer(symbol: str) -> str | None:
-    """The body a symbol names: the last code after a type code ("TT-BYT", "NĐ-CP"),
-    else the first code (a letter's "BTTTT-CĐSQG")."""
-    codes = [re.sub(r"(?<=QH)\d+$", "", c) for c in re.split(r"[-/]", symbol) if c]
-    if not codes:
-        return None
-    issuer_code = codes[-1] if codes[0] in TYPE_BY_CODE else codes[0]
-    return ISSUER_BY_CODE.get(issuer_code)
-
-
-def symbol_type(symbol: str) -> str | None:
-    for code in re.split(r"[-/]", symbol):
-        if re.fullmatch(r"QH\d*", code):
-            return "Luật"
-        if code in TYPE_BY_CODE:
-            return TYPE_BY_CODE[code]
-    return None
 
 
 def _type_before(folded: str, pos: int) -> tuple[str | None, int] | None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 _NUMERIC = r"(?<!\d)(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})(?!\d)"
 _WORDED = (
-    r"(?P<wd>\d{1,2})?[ \t]*th\S{1,3}ng[ \t]*(?P<wm>\d{1,2})?[ \t]*\s?"
-    r"n\S{1,2}m[ \t]*(?P<wy>(?:19|20)\d{2})(?!\d)"
+    r"(?P<wd>\d{1,2})?\s*th\S{1,3}ng\s*(?P<wm>\d{1,2})?\s*"
+    r"n\S{1,2}m\s*(?P<wy>(?:19|20)\d{2})(?!\d)"
 )
 DATE = re.compile(f"(?:{_NUMERIC}|{_WORDED})")
 # "ngày" before a date, as OCR may damage it ("ngdy", "ngay").

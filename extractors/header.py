@@ -1,11 +1,16 @@
 """The identifying fields of a document: type, number, place and date, issuer,
 subject line (trích yếu) and signer.
 
-Vietnamese administrative documents share one layout (Nghị định 30/2020/NĐ-CP):
-issuing body | national motto, number | place and date, the type heading, the
-subject line, the preamble, the body, and the signature block at the end.
-Each field is read from its place in that layout on the folded text, so that
-OCR-damaged headers ("QUYET PINH", "S6: 1042 /QD-UBND") still yield it.
+Vietnamese administrative documents share one header (Nghị định 30/2020/NĐ-CP):
+issuing body, national motto, number, place and date, type heading, subject
+line, issuing authority, then the preamble. Real texts do not keep its lines:
+web pages merge them ("Hà Nội, ngày 11 tháng 4 năm 2025 QUYẾT ĐỊNH VỀ VIỆC …"),
+tables put `|` between cells, PDF columns interleave, lines wrap anywhere. So
+the header is read as zones found by their keywords anywhere in the first part
+of the text, on a view where table bars, emphasis marks and rule lines are
+blanked out (same length, so every offset is an offset into the text):
+motto, number ("Số:"), place-date (", ngày"), type heading, then the subject
+line after the type and the issuing body before all of them.
 """
 
 from __future__ import annotations
@@ -13,28 +18,42 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import fuzz
-
 from .bodies import issuer_level, match_province, parse_body, read_place
-from .citations import SYMBOL, normalise_number, symbol_issuer, symbol_type
-from .dates import date_after
-from .folding import fold, fold_key, squash
-from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPE_PATTERNS, PROVINCE_KEYS, SURNAMES
+from .dates import DateMatch, date_after, find_dates
+from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
+from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPES, PROVINCE_KEYS, SURNAMES
 from .model import Header
+from .numbers import read_header_number, symbol_issuer, symbol_type
 
-_HEADER_NUMBER = re.compile(
-    rf"(?:(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?)?[ \t]*(?P<sym>{SYMBOL})"
-)
-_SO = re.compile(r"(?m)(?<![a-z0-9])s[o0-9e\S]?\s*:[ \t]*")
-_PLACE_DATE = re.compile(r",[ \t]*ng\S{1,2}y[ \t]*\d{0,2}[ \t]*(?:th\S{1,3}ng|/)")
+# The header lies in the first part of the text; past this it is the body.
+_HEAD_CHARS = 5000
+# Table bars, Markdown emphasis and headings, rule lines: never part of a field.
+_NOISE = re.compile(r"[|*#_]+|-{3,}\.?|={3,}|\.{4,}|…{2,}")
 _MOTTO = re.compile(
-    r"c\S{1,2}ng\s+h\S{1,2}a\s+x\S\s+h\S{1,2}i\s+ch\S\s+ngh\S{1,2}a\s+vi\S{1,2}t\s+nam"
-    r"|[dp]\S{1,2}c\s+\S{2,4}\s*-\s*t\S{1,2}\s+do\s*-\s*h\S{1,2}nh\s+ph\S{1,2}c"
+    ocr_pattern("Cộng hòa xã hội chủ nghĩa Việt Nam") + "|" + ocr_pattern("Độc lập - Tự do - Hạnh phúc")
 )
-_BODY_START = re.compile(rf"(?m)^[\W_]*(?:{CAN_CU}|k\S{{1,2}}nh\s+g\S{{1,2}}i|{ARTICLE_ONE})")
-_SEPARATOR = re.compile(r"^[\s\-_=*.]*$")
-_TYPE_KEYS = {fold_key(name): name for name, _ in DOC_TYPE_PATTERNS} | {"quy dinh": "Quy định"}
-_LETTER = re.compile(r"(?m)^[\W_]*(?:k\S{1,2}nh\s+g\S{1,2}i|v\s*/\s*v\b)")
+_SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"[ \t]*[:;]\s*")
+_PLACE_DATE = re.compile(r",\s*(?=" + ocr_pattern("ngày", marks_may_vanish=True) + ")")
+_BODY_START = re.compile(rf"(?m)^[ \t]*(?:{CAN_CU}|{ocr_pattern('Kính gửi')}|{ARTICLE_ONE})")
+# Words that open the first sentence after a subject line written in mixed case.
+_OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
+    "Căn cứ", "Thực hiện", "Triển khai", "Kính gửi", "Theo", "Xét", "Ngày", "Để", "Nhằm", "Hiện nay",
+    "Trong", "Qua", "Thời gian qua",
+)))
+_TYPE = re.compile("|".join(f"(?P<t{i}>{ocr_pattern(name)})" for i, name in enumerate(DOC_TYPES)))
+# "V/v" (về việc) opening a letter's subject line; OCR may drop the second v.
+_NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True) + "|" + ocr_pattern("đến") + ")")
+_SUBJECT_LINE = re.compile(r"(?m)^[ \t]*v\s*/\s*v?(?!\w)")
+_LETTER = re.compile(ocr_pattern("Kính gửi"))
+# Words before which a body name is part of the title, not the authority line.
+_INSIDE_TITLE = {"cua", "va", "ve", "voi", "cho", "tai", "thuoc"}
+# Prefixes of titles of people who head a body ("BỘ TRƯỞNG BỘ Y TẾ").
+_HEAD_TITLES = re.compile(
+    "|".join(ocr_pattern(t) for t in (
+        "Bộ trưởng", "Chủ tịch", "Thủ tướng", "Tổng cục trưởng", "Cục trưởng", "Giám đốc", "Tổng Giám đốc",
+        "Chủ nhiệm", "Trưởng ban", "Chánh án", "Viện trưởng", "Tổng Kiểm toán", "Thống đốc",
+    ))
+)
 
 # Titles of signers, folded, with their written form.
 _SIGNER_TITLES = {
@@ -44,144 +63,206 @@ _SIGNER_TITLES = {
         "Phó Trưởng ban", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng",
         "Tổng Giám đốc", "Phó Tổng Giám đốc", "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng cục trưởng",
         "Phó Tổng cục trưởng", "Bí thư", "Phó Bí thư", "Hiệu trưởng", "Viện trưởng",
-        "Chánh án", "Trưởng phòng", "Chủ tịch nước", "Tổng Thư ký",
+        "Chánh án", "Trưởng phòng", "Chủ tịch nước", "Tổng Thư ký", "Thứ trưởng Thường trực",
+        "Phó Chủ tịch Thường trực",
     )
 }
 _TITLE_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _SIGNER_TITLES), key=len, reverse=True))
 _SIGN_TITLE = re.compile(rf"(?:(?P<mode>kt|tm|tl|tuq|q)\.?\s+)?(?P<title>{_TITLE_ALT})(?![a-z])")
+# A word that every signer's title contains: found first, in capitals, to find the few lines worth reading.
+_TITLE_WORD = re.compile(r"truong|tuong|tich|giam|chanh|nhiem|thu")
 _DEPUTY = {"Bộ trưởng": "Thứ trưởng", "Chủ tịch nước": "Phó Chủ tịch nước"}
 _NAME_WORD = r"[^\W\d_]+"
 _DISTRICT_LEVELS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố"}
 
 
-def _header_end(folded: str) -> int:
-    """Where the header ends: the preamble, the salutation of a letter, or Điều 1."""
-    m = _BODY_START.search(folded)
-    return m.start() if m else min(len(folded), 1500)
+class _Layout:
+    """The first part of a document with its zones, found once."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text = text
+        head = text[:_HEAD_CHARS]
+        self.view = _NOISE.sub(lambda m: " " * len(m.group()), head)
+        self.folded = fold(self.view)
+        # The preamble starts at a "Căn cứ" line, not at a heading in capitals.
+        body = next((m for m in _BODY_START.finditer(self.folded) if not m.group().strip().isupper()
+                     and not self.view[m.start():m.end()].strip().isupper()), None)
+        self.end = body.start() if body else len(self.view)
+        self.mottos = [m.span() for m in _MOTTO.finditer(self.folded, 0, self.end)]
+
+    def words(self, start: int, end: int) -> list[re.Match[str]]:
+        return list(re.finditer(r"\S+", self.view[start:end]))
+
+    def ends_a_zone(self, pos: int, zone_ends: set[int]) -> bool:
+        """Whether `pos` starts a line or follows a zone directly (merged web lines)."""
+        before = self.view[:pos].rstrip(" \t-–•:")
+        return not before or before.endswith("\n") or len(before) in zone_ends
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    for line in text[start:end].split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _is_upper_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def _number(text: str, folded: str, end: int, h: Header) -> tuple[int, int] | None:
-    so = _SO.search(folded, 0, end)
-    if not so:
-        return None
-    # OCR of a noisy scan may leave debris after the colon ("Số: : 12/2023/TT-BYT").
-    start = so.end() + len(re.match(r"[ \t:;.,'`]*", text[so.end():]).group())
-    m = _HEADER_NUMBER.match(text, start)
-    if not m:
-        return None
-    h.number, h.symbol = normalise_number(m.group("num"), m.group("year"), m.group("sym"))
-    h.spans["number"] = (so.start(), m.end())
-    return so.start(), m.end()
-
-
-def _place_and_date(text: str, folded: str, end: int, after: int, h: Header) -> int | None:
-    m = _PLACE_DATE.search(folded, 0, end)
-    if not m:
-        return None
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    place_start = max(line_start, after)
-    place = text[place_start:m.start()].strip(" \t*")
-    if place and len(place) <= 40:
-        h.place = match_province(place) or place
-        h.spans["place"] = (place_start, m.start())
-    date = date_after(folded, m.start() + 1)
-    if date:
-        h.issue_date = date.iso
-        h.spans["issue_date"] = (m.start() + 1, date.end)
-    return line_start
-
-
-def _doc_type(text: str, end: int, h: Header) -> tuple[int, int] | None:
-    """The type heading ("QUYẾT ĐỊNH"), tolerant of OCR damage ("QUYET PINH")."""
-    for start, stop in _lines(text, 0, end):
-        line = text[start:stop]
-        if not _is_upper_line(line):
-            continue
-        key = fold_key(line)
-        for type_key, name in _TYPE_KEYS.items():
-            if abs(len(key) - len(type_key)) <= 2 and fuzz.ratio(key, type_key) >= 80:
-                h.doc_type = name
-                h.spans["doc_type"] = (start, stop)
-                return start, stop
+def _number(layout: _Layout, h: Header) -> tuple[int, int] | None:
+    for so in _SO.finditer(layout.folded, 0, layout.end):
+        found = read_header_number(layout.view, so.end())
+        if found:
+            h.number, h.symbol, end = found
+            h.spans["number"] = (so.start(), end)
+            return so.start(), end
     return None
 
 
-def _title(text: str, folded: str, after: int, end: int, h: Header) -> None:
-    parts: list[tuple[int, int]] = []
-    for start, stop in _lines(text, after, end):
-        line = text[start:stop].strip()
-        if not line:
+def _place(layout: _Layout, start: int, comma: int) -> tuple[str, int] | None:
+    """The capitalised words right before the date's comma ("Thành phố Hồ Chí\\nMinh")."""
+    words = layout.words(max(start, comma - 80), comma)
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        token = word.group()
+        if not re.fullmatch(r"[^\W\d_]+", token) or len(kept) == 6:
+            break
+        if not token[0].isupper() and fold(token) not in ("pho", "xa", "tran"):
+            break
+        kept.insert(0, word)
+    # Capitals before a capitalised name belong to the column beside it ("VIỆT NAM Hà Nội").
+    while len(kept) > 1 and kept[0].group().isupper() and not kept[-1].group().isupper():
+        kept.pop(0)
+    if not kept:
+        return None
+    offset = max(start, comma - 80)
+    place_start = offset + kept[0].start()
+    place = squash(layout.view[place_start:comma])
+    if looks_damaged(place):
+        place = match_province(place) or place
+    return place, place_start
+
+
+def _place_and_date(layout: _Layout, after: int, h: Header) -> tuple[int, int] | None:
+    for m in _PLACE_DATE.finditer(layout.folded, 0, layout.end):
+        # A day or month filled in by hand reads as debris: keep the printed parts.
+        date = date_after(layout.folded, m.start()) or _printed_date(layout.folded, m.end())
+        if date:
+            h.issue_date = date.iso
+            h.spans["issue_date"] = (m.end(), date.end)
+        zone_start = m.start()
+        zone_floor = max([after] + [e for _, e in layout.mottos if e <= m.start()])
+        place = _place(layout, zone_floor, m.start())
+        if place:
+            h.place, zone_start = place
+            h.spans["place"] = (zone_start, m.start())
+        return zone_start, date.end if date else m.end()
+    return None
+
+
+def _printed_date(folded: str, pos: int) -> DateMatch | None:
+    """The printed month and year of a date line whose day is handwritten ("ngày @3 tháng 5 năm 2025")."""
+    line_end = folded.find("\n", pos)
+    found = find_dates(folded, pos, min(pos + 40, line_end if line_end > 0 else len(folded)))
+    return found[0] if found else None
+
+
+def _doc_type(layout: _Layout, zone_ends: set[int], h: Header) -> tuple[int, int] | None:
+    """The type heading ("QUYẾT ĐỊNH", "QUYET PINH") where a line or a zone ends."""
+    for m in _TYPE.finditer(layout.folded, 0, layout.end):
+        written = layout.view[m.start():m.end()]
+        if not written.isupper() or not layout.ends_a_zone(m.start(), zone_ends):
             continue
-        if _is_upper_line(line) and parts or _SEPARATOR.match(line):
-            break
-        if _is_upper_line(line) and parse_body(text, folded, start):
-            break  # the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
-        parts.append((start, stop))
-        if len(parts) == 5:
-            break
-    if parts:
-        h.title = squash(" ".join(text[s:e] for s, e in parts))
-        h.spans["title"] = (parts[0][0], parts[-1][1])
+        if any(a <= m.start() < b for a, b in layout.mottos):
+            continue
+        if _NOT_HEADING.match(layout.folded, m.end()):
+            continue  # "Luật số:" opens the number; "CÔNG VĂN ĐẾN" is an incoming-mail stamp
+        h.doc_type = DOC_TYPES[int(m.lastgroup[1:])]
+        h.spans["doc_type"] = m.span()
+        return m.span()
+    return None
 
 
-def _letter_title(text: str, folded: str, end: int, h: Header) -> None:
-    """The subject line of a letter: "V/v …", with its wrapped lines."""
-    m = re.compile(r"(?m)^[ \t]*v\s*/\s*v\b").search(folded, 0, end)
-    if not m:
+def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: str | None, line_start: bool) -> bool:
+    """Whether the title's word at `start` opens the issuing authority line ("BỘ TRƯỞNG BỘ Y TẾ")."""
+    if not word.group().isupper() or previous and fold(previous).strip(",.") in _INSIDE_TITLE:
+        return False
+    head = _HEAD_TITLES.match(layout.folded, start)
+    if head and parse_body(layout.view, layout.folded, head.end()):
+        return True
+    return line_start and bool(parse_body(layout.view, layout.folded, start))
+
+
+def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header) -> None:
+    """The subject line from `start`: a run of capitals, or mixed case up to the next sentence."""
+    words = layout.words(start, layout.end)
+    while words and not re.search(r"\w", words[0].group()):
+        words.pop(0)  # a colon or dash after the type word
+    if not words:
         return
-    stop = m.start()
-    for start, line_end in _lines(text, m.start(), end):
-        line = folded[start:line_end]
-        if not line.strip() or (start > m.start() and (_PLACE_DATE.search(line) or _SO.search(line) or _LETTER.match(line))):
+    capitals = "".join(w.group() for w in words[:4]).isupper()
+    kept: list[re.Match[str]] = []
+    for word in words:
+        pos = start + word.start()
+        gap = layout.view[start + kept[-1].end():pos] if kept else ""
+        token = word.group()
+        if kept and (pos in zone_ends or gap.count("\n") >= 2 and (capitals or not token[0].islower())):
             break
-        stop = line_end
-    h.title = squash(text[m.start():stop])
-    h.spans["title"] = (m.start(), stop)
+        if capitals:
+            if any(c.islower() for c in token):
+                break
+        elif kept and "\n" in gap:
+            line = layout.view[pos:layout.view.find("\n", pos)]
+            if (token[0].isupper() and _OPENERS.match(layout.folded, pos) or len(kept) > 80 or token[0] in "“\"'([" or
+                    sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)):
+                break
+        if kept and _authority_at(layout, word, pos, kept[-1].group(), "\n" in gap):
+            break
+        kept.append(word)
+    if not kept:
+        return
+    title_start, title_end = start + kept[0].start(), start + kept[-1].end()
+    title = squash(layout.view[title_start:title_end]).rstrip(".;: ")
+    # A web site's name of the document standing where the subject belongs
+    # ("Quyết định 3467/QĐ-BYT ngày 15/11/2024 về việc …"): the subject is what follows.
+    named = re.match(r"[^\d]{2,25} \d+/\S+ ng\S{1,3} [\d/.-]+ (?=v)", fold(title))
+    if named:
+        title, title_start = title[named.end():], title_start + named.end()
+    h.title = title
+    h.spans["title"] = (title_start, title_end)
 
 
-def _issuer_from_block(text: str, folded: str, block_end: int) -> tuple[str, int, int] | None:
-    """The issuing body in the top-left block, with the motto cut out of flattened columns."""
-    kept, spans = [], []
-    for start, stop in _lines(text, 0, block_end):
-        motto = _MOTTO.search(folded, start, stop)
-        cut = motto.start() if motto else stop
-        piece = text[start:cut].strip()
-        if piece and not _SEPARATOR.match(piece):
-            kept.append(piece)
-            spans.append((start, cut))
-    # The body is the lowest part of the block that reads as one body name:
-    # "ỦY BAN NHÂN DÂN / TỈNH HƯNG YÊN", or "SỞ Y TẾ" under its parent.
-    for i in range(len(kept)):
-        sub = " ".join(kept[i:])
-        found = parse_body(sub, fold(sub), 0)
-        if found and found[1] >= len(sub) - 1:
-            return found[0], spans[i][0], spans[-1][1]
-    if kept and _is_upper_line(kept[-1]):
-        return kept[-1].capitalize(), spans[-1][0], spans[-1][1]
+def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] | None:
+    """The lowest body of the issuing block ("BỘ TÀI CHÍNH / TỔNG CỤC THUẾ", "UBND / TỈNH NGHỆ AN")."""
+    block = layout.view[:block_end]
+    for start, end in layout.mottos:  # the motto column beside the issuer's lines
+        block = block[:start] + " " * (min(end, block_end) - start) + block[end:]
+    block = block[:block_end].replace("\n", " ")  # one name, wrapped or split by the motto
+    folded = fold(block)
+    parent = None
+    for word in re.finditer(r"\S+", block):
+        if not word.group()[0].isupper():
+            continue
+        found = parse_body(block, folded, word.start())
+        if not found:
+            continue
+        name, end = found
+        rest = fold(block[end:]).strip(" \t\n,.:-")
+        if not rest or _TYPE.fullmatch(rest):  # "QUỐC HỘI … Luật số:"
+            if fold_key(name).startswith("so ") and parent and " " in parent:
+                # A department under its province: "Sở Y tế tỉnh Nghệ An".
+                local = re.search(r"(?:tỉnh|thành phố) .+$", parent)
+                if local and not re.search(r"(?:tỉnh|thành phố) ", name):
+                    name = f"{name} {local.group()}"
+            return name, word.start(), end
+        parent = parent or name
+    lines = [line.strip(" \t-,.:") for line in block.split("\n")]
+    lines = [line for line in lines if line]
+    if lines and lines[-1].isupper() and len(lines[-1]) >= 4:
+        last = lines[-1]
+        start = block.rfind(last)
+        return last.capitalize(), start, start + len(last)
     return None
 
 
-def _chair_heading(text: str, folded: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The authority heading: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"."""
-    for line_start, stop in _lines(text, start, end):
-        line = text[line_start:stop].strip()
-        if not _is_upper_line(line):
+def _chair_heading(layout: _Layout, start: int) -> tuple[str, int, int] | None:
+    """The authority heading: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH", "BỘ TRƯỞNG BỘ Y TẾ"."""
+    for line in re.finditer(r"[^\n]+", layout.view[start:layout.end]):
+        words = line.group().split()
+        if not words or not all(not c.islower() for c in line.group()):
             continue
-        offset = line_start + (len(text[line_start:stop]) - len(text[line_start:stop].lstrip()))
-        found = parse_body(text, folded, offset)
+        offset = start + line.start() + len(line.group()) - len(line.group().lstrip())
+        found = parse_body(layout.view, layout.folded, offset)
         if found:
             return found[0], offset, found[1]
     return None
@@ -226,26 +307,40 @@ def _complete_issuer(text: str, folded: str, h: Header) -> None:
         return
     if re.search(r"(?:tỉnh|thành phố)$", h.issuer) and province:
         h.issuer = f"{h.issuer} {province}"
+    elif fold_key(h.issuer) in ("tinh", "thanh pho") or re.fullmatch(r"(?:tỉnh|thành phố) .+", h.issuer, re.I):
+        # Only the place line of "UBND / TỈNH QUẢNG NGÃI" was read as the block.
+        place = _province_in(h.issuer) or province
+        if place:
+            level = "thành phố" if place in CENTRAL_CITIES else "tỉnh"
+            h.issuer = f"Ủy ban nhân dân {level} {place}"
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return end if end >= 0 else len(text)
 
 
 def _signature(text: str, folded: str, h: Header) -> None:
-    """Signer and title from the last signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Name")."""
-    lines = _lines(text, 0, len(text))
-    for index in range(len(lines) - 1, -1, -1):
-        start, stop = lines[index]
-        m = None
-        for candidate in _SIGN_TITLE.finditer(folded, start, stop):
-            if _is_upper_line(text[candidate.start():candidate.end()]):
-                m = candidate
-        if not m:
-            continue
-        name = _name_after(text, lines, index)
+    """Signer and title from the last signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Name"),
+    also written on one line ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A")."""
+    line_starts = sorted({
+        text.rfind("\n", 0, m.start()) + 1 for m in _TITLE_WORD.finditer(folded) if text[m.start():m.end()].isupper()
+    })
+    titles = [
+        m for start in line_starts for m in _SIGN_TITLE.finditer(folded, start, _line_end(text, start))
+        if text[m.start():m.end()].isupper()
+    ]
+    # From the end; on a line with several titles the last one is the signer's own.
+    for lowest in reversed(titles):
+        lines = [(lowest.end(), _line_end(text, lowest.end()))]
+        while len(lines) < 30 and lines[-1][1] < len(text):
+            lines.append((lines[-1][1] + 1, _line_end(text, lines[-1][1] + 1)))
+        name = _name_after(text, lines)
         if not name:
             continue
-        title = _SIGNER_TITLES[fold_key(m.group("title"))]
-        # The lowest title line is the signer's own ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
-        # "KT." alone means a deputy signed for the head.
-        if m.group("mode") == "kt" and not title.startswith("Phó"):
+        title = _SIGNER_TITLES[fold_key(lowest.group("title"))]
+        # "KT." before the lowest title means a deputy signed for the head.
+        if lowest.group("mode") == "kt" and not title.startswith("Phó"):
             title = _DEPUTY.get(title, f"Phó {title}")
         h.signer_title = title
         h.signer, name_start, name_end = name
@@ -253,9 +348,9 @@ def _signature(text: str, folded: str, h: Header) -> None:
         return
 
 
-def _name_after(text: str, lines: list[tuple[int, int]], index: int) -> tuple[str, int, int] | None:
+def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """A person's name ending one of the lines after the signer's title."""
-    for start, stop in lines[index + 1:index + 30]:
+    for start, stop in lines:
         m = re.search(rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t*]*$", text[start:stop])
         if not m:
             continue
@@ -267,6 +362,8 @@ def _name_after(text: str, lines: list[tuple[int, int]], index: int) -> tuple[st
                 w[0].isupper() and (w[1:].islower() or w.isupper()) for w in rest
             ):
                 name = " ".join(rest)
+                if name.isupper() and squash(text[start:stop]).strip(" *[]().:-") != name:
+                    break  # a name in capitals stands alone on its line, not at the end of a heading
                 name_start = start + m.start("name") + m.group("name").index(word)
                 if name.isupper():
                     name = " ".join(w.capitalize() for w in rest)
@@ -277,18 +374,21 @@ def _name_after(text: str, lines: list[tuple[int, int]], index: int) -> tuple[st
 def extract_header(text: str, folded: str) -> Header:
     """Read the header and signature fields of a document."""
     h = Header()
-    end = _header_end(folded)
-    number_span = _number(text, folded, end, h)
-    place_line = _place_and_date(text, folded, end, number_span[1] if number_span else 0, h)
-    type_span = _doc_type(text, end, h)
-    if type_span:
-        _title(text, folded, type_span[1], end, h)
+    layout = _Layout(text, folded)
+    number = _number(layout, h)
+    place_date = _place_and_date(layout, number[1] if number else 0, h)
+    zone_ends = {e for _, e in layout.mottos} | {p for z in (number, place_date) if z for p in z}
+    doc_type = _doc_type(layout, zone_ends, h)
+    if doc_type:
+        _title(layout, doc_type[1], zone_ends, h)
     else:
-        _letter_title(text, folded, end, h)
-    block_end = min(p for p in (number_span and number_span[0], place_line, type_span and type_span[0], end) if p is not None)
-    found = _issuer_from_block(text, folded, block_end)
+        subject = _SUBJECT_LINE.search(layout.folded, 0, layout.end)
+        if subject:
+            _title(layout, subject.start(), zone_ends, h)
+    starts = [z[0] for z in (number, place_date, doc_type) if z] + [layout.end]
+    found = _issuer_from_block(layout, min(starts))
     if not found:
-        chair = _chair_heading(text, folded, type_span[1] if type_span else 0, end)
+        chair = _chair_heading(layout, doc_type[1] if doc_type else 0)
         if chair:
             body = chair[0]
             is_chair_decision = bool(h.symbol and "CTUBND" in h.symbol)
@@ -301,11 +401,12 @@ def extract_header(text: str, folded: str) -> Header:
     _complete_issuer(text, folded, h)
     if h.issuer is None and h.symbol:
         h.issuer = symbol_issuer(h.symbol)  # the header is cut off or unreadable
-    if h.doc_type is None:
-        if _LETTER.search(folded, 0, end + 200):
-            h.doc_type = "Công văn"
-        elif h.symbol:
-            h.doc_type = symbol_type(h.symbol)
+    by_symbol = symbol_type(h.symbol) if h.symbol else None
+    if by_symbol == "Văn bản hợp nhất" or (h.doc_type is None and by_symbol):
+        h.doc_type = by_symbol  # a consolidated text repeats the heading of the text it consolidates
+    elif h.doc_type is None and (_SUBJECT_LINE.search(layout.folded, 0, layout.end)
+                                 or _LETTER.search(layout.folded)):
+        h.doc_type = "Công văn"
     h.issuer_level = issuer_level(h.issuer)
     if h.issuer_level in ("province", "district", "commune"):
         h.province = (

@@ -45,6 +45,7 @@ TYPE_BY_CODE = {
     "NQLT": "Nghị quyết liên tịch",
     "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch",
+    "VBHN": "Văn bản hợp nhất",
     "CT": "Chỉ thị",
     "KH": "Kế hoạch",
     "TTr": "Tờ trình",
