@@ -24,10 +24,12 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .model import TrigramModel, load
+import numpy as np
+
+from .model import MODEL, TrigramModel, load
 from .syllables import (
     ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, is_capitalised_name,
-    SPELLINGS, segments, strip_marks,
+    SPELLINGS, UNKNOWN, segments, strip_marks,
 )
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
@@ -77,10 +79,11 @@ _ACRONYMS = {
     "QLNN": "quản lý nhà nước", "GTVT": "giao thông vận tải", "TNMT": "tài nguyên và môi trường",
     "KHĐT": "kế hoạch và đầu tư", "GDĐT": "giáo dục và đào tạo", "BHXH": "bảo hiểm xã hội",
     "HTX": "hợp tác xã", "KCN": "khu công nghiệp", "DN": "doanh nghiệp", "TP": "thành phố",
-    "QĐ": "", "NĐ": "", "ĐU": "", "QĐLT": "",
+    "TƯ": "trung ương", "QĐ": "", "NĐ": "", "ĐU": "", "QĐLT": "",
 }
+# (an acronym typed without marks that is a syllable's shape, "TU" of TƯ, is left to the model: it may be "Tỉnh ủy")
 _EXPANSIONS = {form: words for acronym, words in _ACRONYMS.items() if words
-               for form in (acronym, strip_marks(acronym))}
+               for form in {acronym, strip_marks(acronym)} if form == acronym or not SYLLABLE_SHAPE.fullmatch(form.lower())}
 _CODE_LETTERS = {strip_marks(acronym): acronym for acronym in _ACRONYMS if "Đ" in acronym}
 _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
 
@@ -105,14 +108,69 @@ def _is_acronym(word: str) -> bool:
     return word.isalpha() and word.isupper() and len(word) <= 3 and strip_marks(word.lower()) not in _unmarked_syllables()
 
 
+# Words meant as written although no Vietnamese syllable: units, the parts of a
+# hyphenated compound that has such a part ("check-in", "e-mail"), words in
+# mixed case ("kW", "iPhone").
+_UNIT = re.compile(r"(?:[kcdm]?m|ha)[23]")
+_COMPOUND = re.compile(r"(?<![\w/-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w/-])")
+_MIXED_CASE = re.compile(r".*[a-z][A-Z]")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@cache
+def _corpus_words() -> frozenset[str]:
+    """Words of three letters or more that the training corpus writes, as they are,
+    at least five times and that are no Vietnamese syllable nor its unmarked
+    form: foreign words and names (font, email, online, roman). Read from the
+    model file alone (its vocabulary, not its tables)."""
+    data = np.load(MODEL)
+    return frozenset(w for w, n in zip(str(data["vocab"]).split("\n"), data["counts"].tolist())
+                     if n >= 5 and len(w) >= 3 and w.isascii() and w.isalpha()
+                     and not SYLLABLE_SHAPE.fullmatch(w))
+
+
+def _foreign(word: str) -> bool:
+    """A word written as it is meant that is no possible stripped Vietnamese
+    syllable: a unit, a word in mixed case, a foreign word or name the corpus
+    writes so, or one Capitalised (Tahoma, Arial)."""
+    if not word.isascii() or SYLLABLE_SHAPE.fullmatch(word.lower()):
+        return False
+    if _UNIT.fullmatch(word) or _MIXED_CASE.match(word):
+        return True
+    if not word.isalpha() or len(word) < 3:
+        return False
+    if word.lower() in _corpus_words():
+        return True
+    # A Capitalised name of several syllables' worth of vowels (Tahoma, Google),
+    # not OCR's spelling of one syllable ("Ludt", "Phirong" for Phương).
+    return word[1:].islower() and len(_VOWEL_GROUPS.findall(word.lower())) >= 2 and not SYLLABLE_SHAPE.fullmatch(
+        _ocr_rewritten(word.lower()))
+
+
+def _compound_parts(line: str) -> set[int]:
+    """Start offsets of the words of hyphenated compounds that are not Vietnamese ("check-in")."""
+    starts = set()
+    for m in _COMPOUND.finditer(line):
+        parts = m.group().split("-")
+        # (codes such as QD-TTg have a part in capitals: `_entries` reads them)
+        if not any(part.isupper() for part in parts) and any(not SYLLABLE_SHAPE.fullmatch(p.lower()) for p in parts):
+            offset = m.start()
+            for part in parts:
+                starts.add(offset)
+                offset += len(part) + 1
+    return starts
+
+
 def _assessed_words(line: str) -> list[str]:
-    """The words that tell whether a line is damaged: no numbers, acronyms or
-    abbreviations of one or two letters ("b/c", "Ng.")."""
+    """The words that tell whether a line is damaged: no numbers, acronyms,
+    abbreviations of one or two letters ("b/c", "Ng."), nor words meant as
+    written that are not Vietnamese (`_foreign`, "check-in")."""
     valid = syllables()
+    compounds = _compound_parts(line)
     return [
-        w for w in GARBLED_TOKEN.findall(line)
+        w for m in GARBLED_TOKEN.finditer(line) for w in (m.group(),)
         if not w.isdigit() and not _is_acronym(w) and not (w.isalpha() and len(w) <= 2 and w.lower() not in valid)
-        and not (w[:1].isdigit())
+        and not (w[:1].isdigit()) and m.start() not in compounds and not (w.lower() not in valid and _foreign(w))
     ]
 
 
@@ -210,13 +268,18 @@ def _edit_cost(written: str, key: str) -> float:
     return previous[-1]
 
 
+def _ocr_rewritten(written: str) -> str:
+    """A garbled word with OCR's usual substitutes read back ("chirc" -> "churc")."""
+    for wrong, right in _OCR_FIXES:
+        written = re.sub(wrong, right, written)
+    return written
+
+
 @cache
 def _garbled_candidates(written: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """Syllables a garbled word (lowercase) may stand for, with log10 channel scores."""
     model = load()
-    rewritten = written
-    for wrong, right in _OCR_FIXES:
-        rewritten = re.sub(wrong, right, rewritten)
+    rewritten = _ocr_rewritten(written)
     costs: dict[str, float] = {}
     for query, extra in ((written, 0.0), (rewritten, REWRITE_COST)):
         if extra and query == written:
@@ -318,7 +381,8 @@ def _word_entries(word: str, action: str) -> tuple[tuple[list[int], list[float],
         return (([model.index[ABBREVIATION]], [0.0], True),)
     options = _word_candidates(model, word, action)
     if options is None:
-        return None
+        # A foreign word or name (Tahoma) stays as written but keeps its place in the sentence.
+        return (([model.index[UNKNOWN]], [0.0], True),) if action == RESTORE and _foreign(word) else None
     ids, scores = options
     if len(ids) > 1 and word.islower():
         scores = [s + p for s, p in zip(scores, _lowercase_prior(tuple(ids)))]
@@ -328,8 +392,10 @@ def _word_entries(word: str, action: str) -> tuple[tuple[list[int], list[float],
 def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> list[_Entry] | None:
     """How one word takes part in decoding; None when the model cannot place it."""
     word = m.group()
-    if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] == "-"):
-        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # a code: 61/2018/NĐ-CP
+    if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] in ("-", "/")):
+        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # a code: 61/2018/NĐ-CP, Đ/c
+    if _MIXED_CASE.match(word) or _UNIT.fullmatch(word):
+        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # kW, m2, IoT: written as meant
     found = _word_entries(word, action)
     if found is None:
         return None
@@ -365,13 +431,14 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     """Runs of words to decode together. A word the model cannot place (a URL,
     an unknown word) ends a run and is written back as it is."""
     urls = [(m.start(), m.end()) for m in _URL.finditer(line)]
+    compounds = _compound_parts(line)
     runs: list[list[_Entry]] = []
     for segment in segments(line, GARBLED_TOKEN if action == CORRECT else TOKEN):
         run: list[_Entry] = []
         for m in segment:
             word_action = POLISH_SURE if action == POLISH and m.start() not in unsure else action
-            in_url = urls and any(s <= m.start() < e for s, e in urls)
-            entries = None if in_url else _entries(model, line, m, word_action)
+            as_written = m.start() in compounds or urls and any(s <= m.start() < e for s, e in urls)
+            entries = None if as_written else _entries(model, line, m, word_action)
             if entries is None:
                 runs.append(run)
                 run = []

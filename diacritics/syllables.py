@@ -15,6 +15,7 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+")
 GARBLED_TOKEN = re.compile(r"(?:[^\W_]|[€¢&§@$])+")
 _SEGMENT_BREAK = re.compile(r"[^\w \t]|_")
 NUMBER = "<num>"
+UNKNOWN = "<unk>"  # a word seen too rarely in training to be a word of the model
 ABBREVIATION = "<abbr>"
 # The shape of a Vietnamese syllable without its marks: onset, vowels, coda.
 SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .model import store
-from .syllables import SPELLINGS, is_capitalised_name, segments, spellings, token_key
+from .syllables import SPELLINGS, UNKNOWN, is_capitalised_name, segments, spellings, token_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
@@ -33,7 +33,7 @@ EXTRA = ROOT.parent / "shared" / "lm" / "extra"
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 SYLLABLES = Path(__file__).resolve().parent / "data" / "syllables.txt"
 HOLD_OUT_EVERY = 10
-BOS, EOS, UNKNOWN = "<s>", "</s>", "<unk>"
+BOS, EOS = "<s>", "</s>"
 # Pruning, measured (README): words seen once are <unk>; bigrams and trigrams
 # seen fewer times than this are left to the backoff.
 MIN_WORD, MIN_BIGRAM, MIN_TRIGRAM = 2, 2, 3
