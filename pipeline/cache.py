@@ -34,11 +34,12 @@ class ResultCache:
         self.folder = folder
         self.fingerprint = _fingerprint(options)
 
-    def _path(self, sha256: str) -> Path:
-        return self.folder / f"{sha256[:2]}" / f"{sha256}-{self.fingerprint}.json"
+    def _path(self, sha256: str, fingerprint: str | None = None) -> Path:
+        return self.folder / f"{sha256[:2]}" / f"{sha256}-{fingerprint or self.fingerprint}.json"
 
-    def get(self, sha256: str, source_path: str) -> Document | FileError | None:
-        path = self._path(sha256)
+    def get(self, sha256: str, source_path: str, fingerprint: str | None = None) -> Document | FileError | None:
+        """The result for this content; by default the one for this run's options."""
+        path = self._path(sha256, fingerprint)
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -30,7 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="decrees", description="Structured data from Vietnamese legal documents.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    extract = commands.add_parser("extract", help="extract documents into CSV and JSONL files")
+    extract = commands.add_parser(
+        "extract", help="extract documents into CSV, JSONL and spreadsheet files",
+        description="Extract documents into the output folder, adding to what it holds: files of the "
+                    "given inputs are added or updated, documents of earlier runs are kept.")
     extract.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders (searched recursively)")
     extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     extract.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
@@ -54,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="process every file again instead of reusing results of unchanged files")
     extract.add_argument("--no-review", action="store_true",
                          help="do not write the review pages (review/DOC_ID.html, review/index.html)")
+    extract.add_argument("--prune", action="store_true",
+                         help="also remove documents whose files are gone from folders of earlier runs "
+                              "(by default only from the folders given now)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
     restore = commands.add_parser("restore", help="print text with its diacritics restored and OCR errors corrected")
@@ -72,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 def _extract(args: argparse.Namespace) -> int:
     from .outfolder import OutputError
     from .process import Options
-    from .run import run
+    from .run import NoDocuments, run
 
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
@@ -86,8 +92,11 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
                          xlsx=not args.no_xlsx, parquet=args.parquet,
-                         progress=False if args.quiet else None, force=args.force, scheduler=args.scheduler,
-                         review=not args.no_review)
+                         progress=False if args.quiet else None, force=args.force, prune=args.prune,
+                         scheduler=args.scheduler, review=not args.no_review)
+    except NoDocuments as exc:
+        print(f"decrees: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OutputError as exc:
         print(f"decrees: {exc}", file=sys.stderr)
         return EXIT_OUTPUT

@@ -69,3 +69,55 @@ def test_same_run_on_a_dask_cluster(tmp_path):
         _, summary = run([archive], tmp_path / "cluster", progress=False, scheduler=cluster.scheduler_address)
     assert summary.processed == 8 and summary.errors == 0
     assert _outputs(tmp_path / "cluster") == _outputs(tmp_path / "local")
+
+
+def _source_paths(out):
+    return sorted(row.split(",", 2)[1] for row in (out / "documents.csv").read_text(encoding="utf-8").splitlines()[1:])
+
+
+def test_batches_into_one_folder_give_the_union_and_only_a_scanned_folder_loses_files(tmp_path):
+    first, second = tmp_path / "batch-1", tmp_path / "batch-2"
+    first_paths = write_archive(first, 3, seed=21)
+    write_archive(second, 2, seed=22, start=3)
+    out = tmp_path / "out"
+    run([first], out, progress=False)
+    _, summary = run([second], out, progress=False)
+    assert summary.documents == 5 and summary.processed == 2
+    assert [p.split("/")[0] for p in _source_paths(out)] == ["batch-1"] * 3 + ["batch-2"] * 2
+
+    first_paths[0].unlink()
+    _, summary = run([second], out, progress=False)  # batch-1 not scanned: its document stays
+    assert summary.documents == 5 and summary.removed == 0
+    _, summary = run([second], out, progress=False, prune=True)  # unless asked
+    assert summary.documents == 4 and summary.removed == 1
+    assert f"batch-1/{first_paths[0].name}" not in _source_paths(out)
+
+
+def test_a_folder_without_documents_changes_nothing(tmp_path, capsys):
+    from pipeline.cli import EXIT_USAGE, main
+
+    archive = tmp_path / "archive"
+    write_archive(archive, 2, seed=23)
+    out = tmp_path / "out"
+    run([archive], out, progress=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    empty, wrong = tmp_path / "empty", tmp_path / "wrong"
+    empty.mkdir()
+    wrong.mkdir()
+    (wrong / "photo.xyz").write_bytes(b"not a document")
+    for folder in (empty, wrong):
+        assert main(["extract", str(folder), "--out", str(out), "--quiet"]) == EXIT_USAGE
+        assert "no supported document" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert main(["extract", str(empty), "--out", str(tmp_path / "new"), "--quiet"]) == EXIT_USAGE
+    assert not (tmp_path / "new").exists()
+
+
+def test_the_same_name_under_two_input_folders_gets_two_source_paths(tmp_path):
+    one, two = tmp_path / "a" / "in", tmp_path / "b" / "in"
+    write_archive(one, 1, seed=24)
+    write_archive(two, 1, seed=25)
+    result, _ = run([one, two], tmp_path / "out", progress=False)
+    names = sorted(d.source_path for d in result.documents)
+    assert len(names) == 2 and names[0].split("/")[0] != names[1].split("/")[0]
+    assert {n.split("/")[-1] for n in names} == {p.name for p in one.glob("*.txt")}  # file names kept
