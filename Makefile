@@ -9,7 +9,7 @@ INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: setup system-packages extract eval eval-dev test test-all bench law-names train-lm train-channel clean
+.PHONY: setup system-packages chromium extract eval eval-dev test test-all bench law-names train-lm train-channel clean
 
 setup: system-packages $(VENV)/.installed
 
@@ -40,10 +40,16 @@ extract: setup
 eval: extract
 	$(BIN)/decrees eval --gold tests/data/gold --out $(OUT)
 
-test: setup
+# Debian's Chromium, for the test that opens a review page in a real browser; where it cannot
+# be installed, that test is skipped and says why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || $(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES=chromium \
+	  || echo "chromium could not be installed: the review page browser test will be skipped"
+
+test: setup chromium
 	$(BIN)/python -m pytest -q
 
-test-all: setup
+test-all: setup chromium
 	$(BIN)/python -m pytest -q -m ""
 
 bench: setup

@@ -129,3 +129,27 @@ def test_no_review_writes_no_pages(tmp_path):
     out = tmp_path / "out"
     run([DOCS], out, progress=False, review=False)
     assert (out / "documents.csv").exists() and not (out / "review").exists()
+
+
+def test_a_page_in_a_real_browser_shows_the_text_and_its_highlights(samples_output, tmp_path):
+    """Chromium (make chromium) renders the page of a decree with legal bases and restored words:
+    the picture is not blank and shows the colours of the issuer, the number and the legal bases."""
+    from PIL import Image
+
+    from tools.screenshot import browser, screenshot
+
+    if browser() is None:
+        pytest.skip("no chromium on this machine and it could not be installed (make chromium needs apt-get as root)")
+    out, result = samples_output
+    document = max(result.documents, key=lambda d: (len(d.extraction.legal_bases) > 0, len(d.extraction.header.spans)))
+    png = tmp_path / "page.png"
+    screenshot(out / "review" / f"{document.doc_id}.html", png, width=1000, height=1400)
+    picture = Image.open(png).convert("RGB")
+    colours = picture.getcolors(maxcolors=1 << 20)
+    assert len(colours) > 50  # text and highlights, not an empty or error page
+    white = sum(count for count, rgb in colours if min(rgb) > 245)
+    assert white < 0.97 * picture.width * picture.height
+    present = {rgb for _, rgb in colours}
+    for css in ("#aa9cfc", "#7aecec", "#9fe59f"):  # issuer, number, legal basis (review.STYLE)
+        rgb = tuple(int(css[i:i + 2], 16) for i in (1, 3, 5))
+        assert rgb in present, f"no pixel of {css} in the screenshot"
