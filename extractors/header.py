@@ -23,12 +23,13 @@ from .dates import DateMatch, date_after, find_dates
 from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
 from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPES, PROVINCE_KEYS, SURNAMES
 from .model import Header
-from .numbers import read_header_number, symbol_issuer, symbol_type
+from .numbers import NUMBER, normalise_number, read_header_number, symbol_issuer, symbol_type
 
 # The header lies in the first part of the text; past this it is the body.
 _HEAD_CHARS = 5000
-# Table bars, Markdown emphasis and headings, rule lines: never part of a field.
-_NOISE = re.compile(r"[|*#_]+|-{3,}\.?|={3,}|\.{4,}|…{2,}")
+# Table bars, Markdown emphasis and headings, rule lines, a web site's bracketed
+# editorial notes: never part of a field.
+_NOISE = re.compile(r"[|*#_]+|-{3,}\.?|={3,}|\.{4,}|…{2,}|\[[^\]\n]{0,300}\]")
 _MOTTO = re.compile(
     ocr_pattern("Cộng hòa xã hội chủ nghĩa Việt Nam") + "|" + ocr_pattern("Độc lập - Tự do - Hạnh phúc")
 )
@@ -42,6 +43,14 @@ _OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
 )))
 _TYPE = re.compile("|".join(f"(?P<t{i}>{ocr_pattern(name)})" for i, name in enumerate(DOC_TYPES)))
 # "V/v" (về việc) opening a letter's subject line; OCR may drop the second v.
+# The heading of an annex names the document it belongs to:
+# "(Ban hành kèm theo Quyết định số 3500/QĐ-BYT ngày 19/11/2024 của Bộ Y tế)".
+_ANNEX_OF = re.compile(
+    rf"(?m)^[ \t]*\(\s*(?:{ocr_pattern('Ban hành')}\s+)?{ocr_pattern('kèm theo')}\s+(?:{_TYPE.pattern})\s+"
+    rf"{ocr_pattern('số', marks_may_vanish=True)}\s*"
+)
+# Headings of the body that may follow a title on the same line.
+_SECTION = re.compile("|".join(ocr_pattern(w) for w in ("Lời nói đầu", "Chương I", "Phần thứ nhất")))
 _NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True) + "|" + ocr_pattern("đến") + ")")
 _SUBJECT_LINE = re.compile(r"(?m)^[ \t]*v\s*/\s*v?(?!\w)")
 _LETTER = re.compile(ocr_pattern("Kính gửi"))
@@ -173,6 +182,21 @@ def _doc_type(layout: _Layout, zone_ends: set[int], h: Header) -> tuple[int, int
     return None
 
 
+def _number_from_annex(text: str, folded: str, h: Header) -> None:
+    """Number, date and type of a text whose header is lost, from its annex heading."""
+    annex = _ANNEX_OF.search(folded)
+    number = annex and NUMBER.match(text, annex.end())
+    if not number:
+        return
+    h.number, h.symbol = normalise_number(number.group("num"), number.group("year"), number.group("sym"))
+    h.spans["number"] = number.span()
+    h.doc_type = h.doc_type or DOC_TYPES[int(next(k for k, v in annex.groupdict().items() if v)[1:])]
+    date = date_after(folded, number.end())
+    if date and not h.issue_date:
+        h.issue_date = date.iso
+        h.spans["issue_date"] = (re.compile(r"\s*").match(text, number.end()).end(), date.end)
+
+
 def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: str | None, line_start: bool) -> bool:
     """Whether the title's word at `start` opens the issuing authority line ("BỘ TRƯỞNG BỘ Y TẾ")."""
     if not word.group().isupper() or previous and fold(previous).strip(",.") in _INSIDE_TITLE:
@@ -196,17 +220,19 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header) -> None:
         pos = start + word.start()
         gap = layout.view[start + kept[-1].end():pos] if kept else ""
         token = word.group()
-        if kept and (pos in zone_ends or gap.count("\n") >= 2 and (capitals or not token[0].islower())):
+        if kept and (pos in zone_ends or len(kept) > 250
+                     or gap.count("\n") >= 2 and (capitals or not token[0].islower())):
             break
         if capitals:
             if any(c.islower() for c in token):
                 break
         elif kept and "\n" in gap:
             line = layout.view[pos:layout.view.find("\n", pos)]
-            if (token[0].isupper() and _OPENERS.match(layout.folded, pos) or len(kept) > 80 or token[0] in "“\"'([" or
+            if (token[0].isupper() and _OPENERS.match(layout.folded, pos) or token[0] in "“\"'([" or
                     sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)):
                 break
-        if kept and _authority_at(layout, word, pos, kept[-1].group(), "\n" in gap):
+        if kept and (_authority_at(layout, word, pos, kept[-1].group(), "\n" in gap)
+                     or _SECTION.match(layout.folded, pos)):
             break
         kept.append(word)
     if not kept:
@@ -227,9 +253,10 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
     block = layout.view[:block_end]
     for start, end in layout.mottos:  # the motto column beside the issuer's lines
         block = block[:start] + " " * (min(end, block_end) - start) + block[end:]
+    lines = [line.strip(" \t-,.:") for line in block[:block_end].split("\n")]
     block = block[:block_end].replace("\n", " ")  # one name, wrapped or split by the motto
     folded = fold(block)
-    parent = None
+    parent = lowest = None
     for word in re.finditer(r"\S+", block):
         if not word.group()[0].isupper():
             continue
@@ -246,7 +273,9 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
                     name = f"{name} {local.group()}"
             return name, word.start(), end
         parent = parent or name
-    lines = [line.strip(" \t-,.:") for line in block.split("\n")]
+        lowest = (name, word.start(), end)
+    if lowest:
+        return lowest  # the motto or a stamp left unread beside it
     lines = [line for line in lines if line]
     if lines and lines[-1].isupper() and len(lines[-1]) >= 4:
         last = lines[-1]
@@ -305,7 +334,10 @@ def _complete_issuer(text: str, folded: str, h: Header) -> None:
         elif h.place and (level := _unnamed_local_body(folded)):
             h.issuer = f"Ủy ban nhân dân {_DISTRICT_LEVELS[fold_key(level)]} {h.place}"
         return
-    if re.search(r"(?:tỉnh|thành phố)$", h.issuer) and province:
+    if h.issuer in ("Ủy ban nhân dân", "Hội đồng nhân dân") and province:
+        level = "thành phố" if province in CENTRAL_CITIES else "tỉnh"
+        h.issuer = f"{h.issuer} {level} {province}"
+    elif re.search(r"(?:tỉnh|thành phố)$", h.issuer) and province:
         h.issuer = f"{h.issuer} {province}"
     elif fold_key(h.issuer) in ("tinh", "thanh pho") or re.fullmatch(r"(?:tỉnh|thành phố) .+", h.issuer, re.I):
         # Only the place line of "UBND / TỈNH QUẢNG NGÃI" was read as the block.
@@ -385,6 +417,8 @@ def extract_header(text: str, folded: str) -> Header:
         subject = _SUBJECT_LINE.search(layout.folded, 0, layout.end)
         if subject:
             _title(layout, subject.start(), zone_ends, h)
+    if h.symbol is None:
+        _number_from_annex(text, folded, h)
     starts = [z[0] for z in (number, place_date, doc_type) if z] + [layout.end]
     found = _issuer_from_block(layout, min(starts))
     if not found:

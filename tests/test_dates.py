@@ -14,6 +14,8 @@ CASES = [
     ("ngay 07 thang 5 nam 2025", "2025-05-07"),  # diacritics lost
     ("ngày 23-4-2018", "2018-04-23"),
     ("ngày 23.4.2018", "2018-04-23"),
+    ("ngày 20\ntháng 11 năm 2025", "2025-11-20"),  # a table cell wrapped the date line
+    ("ngày\n05 tháng 3\nnăm 2025", "2025-03-05"),
     ("ngày 31/02/2022", None),  # no such day
     ("ngày 13/13/2022", None),
     ("quý 1/2022", None),

@@ -127,3 +127,142 @@ DOC_CASES = {
 def test_national_and_other_documents(name):
     got = header((DOCS / name).read_text(encoding="utf-8"))
     assert {k: got[k] for k in DOC_CASES[name]} == DOC_CASES[name]
+
+
+# Layouts of real headers, written for these tests: each case gives the whole
+# header and, for each span, the text it covers.
+MERGED_WEB_LINES = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG -------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+Số: 15/2025/TT-BNNMT
+Hà Nội, ngày 3 tháng 6 năm 2025 THÔNG TƯ QUY ĐỊNH VỀ QUẢN LÝ GIỐNG CÂY TRỒNG BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Căn cứ Luật Trồng trọt ngày 19 tháng 11 năm 2018;
+Điều 1. Phạm vi điều chỉnh.
+KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Văn An
+"""
+
+TABLE_CELLS = """|
+ỦY BAN NHÂN
+DÂN **
+TỈNH LÂM ĐỒNG
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 45/KH-UBND
+|
+Lâm Đồng, ngày
+05 tháng 3 năm 2025
+|
+
+
+KẾ HOẠCH
+
+PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG
+TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2025 - 2030
+
+Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/01/2025 của Hội đồng nhân dân tỉnh.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+
+
+
+Hoàng Minh Đức
+"""
+
+DEPARTMENT_LETTER = """UBND TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ Độc lập - Tự do - Hạnh phúc
+Số: 812/SYT-NVY Nghệ An, ngày 14 tháng 8 năm 2024
+V/v tăng cường phòng chống dịch sốt xuất huyết
+trên địa bàn tỉnh
+Kính gửi: Các đơn vị y tế trực thuộc.
+GIÁM ĐỐC
+Trần Thị Mai
+"""
+
+HANDWRITTEN_NUMBER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NGÃI Độc lập - Tự do - Hạnh phúc
+Số: Ø7p /TB-UBND Quảng Ngãi, ngày @ tháng 4 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc
+với Sở Xây dựng
+Ngày 02/4/2024, Chủ tịch UBND tỉnh đã làm việc với Sở Xây dựng.
+"""
+
+INCOMING_STAMP_AND_CONSOLIDATED = """VĂN PHÒNG BỘ
+CÔNG VĂN ĐẾN
+BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 05/VBHN-BTC Hà Nội, ngày 20 tháng 2 năm 2024
+THÔNG TƯ
+Hướng dẫn về phí thẩm định
+dự án đầu tư
+
+Thông tư số 12/2020/TT-BTC ngày 01 tháng 3 năm 2020 được sửa đổi, bổ sung bởi:
+"""
+
+HEADER_LOST = """Bệnh viện tỉnh
+BỘ TRƯỞNG BỘ Y TẾ
+Căn cứ Luật Khám bệnh, chữa bệnh ngày 09 tháng 01 năm 2023;
+Điều 1. Điều chỉnh giá.
+PHỤ LỤC I
+(Ban hành kèm theo Quyết định số 120/QĐ-BYT ngày 05/02/2024 của Bộ Y tế)
+"""
+
+LAYOUT_CASES = [
+    (MERGED_WEB_LINES, {
+        "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
+        "place": "Hà Nội", "issuer": "Bộ Nông nghiệp và Môi trường", "issuer_level": "ministry", "province": None,
+        "title": "QUY ĐỊNH VỀ QUẢN LÝ GIỐNG CÂY TRỒNG", "signer": "Lê Văn An", "signer_title": "Thứ trưởng"}, {
+        "number": "Số: 15/2025/TT-BNNMT", "issue_date": "ngày 3 tháng 6 năm 2025", "place": "Hà Nội",
+        "doc_type": "THÔNG TƯ", "title": "QUY ĐỊNH VỀ QUẢN LÝ GIỐNG CÂY TRỒNG",
+        "issuer": "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "signer": "Lê Văn An"}),
+    (TABLE_CELLS, {
+        "doc_type": "Kế hoạch", "number": "45/KH-UBND", "symbol": "KH-UBND", "issue_date": "2025-03-05",
+        "place": "Lâm Đồng", "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng", "issuer_level": "province",
+        "province": "Lâm Đồng", "title": "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2025 - 2030",
+        "signer": "Hoàng Minh Đức", "signer_title": "Phó Chủ tịch"}, {
+        "number": "Số: 45/KH-UBND", "issue_date": "ngày\n05 tháng 3 năm 2025", "place": "Lâm Đồng",
+        "doc_type": "KẾ HOẠCH", "title": "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG\nTRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2025 - 2030",
+        "issuer": "ỦY BAN NHÂN\nDÂN **\nTỈNH LÂM ĐỒNG", "signer": "Hoàng Minh Đức"}),
+    (DEPARTMENT_LETTER, {
+        "doc_type": "Công văn", "number": "812/SYT-NVY", "symbol": "SYT-NVY", "issue_date": "2024-08-14",
+        "place": "Nghệ An", "issuer": "Sở Y tế tỉnh Nghệ An", "issuer_level": "province", "province": "Nghệ An",
+        "title": "V/v tăng cường phòng chống dịch sốt xuất huyết trên địa bàn tỉnh",
+        "signer": "Trần Thị Mai", "signer_title": "Giám đốc"}, {
+        "number": "Số: 812/SYT-NVY", "issue_date": "ngày 14 tháng 8 năm 2024", "place": "Nghệ An",
+        "title": "V/v tăng cường phòng chống dịch sốt xuất huyết\ntrên địa bàn tỉnh", "issuer": "SỞ Y TẾ",
+        "signer": "Trần Thị Mai"}),
+    (HANDWRITTEN_NUMBER, {  # number and day filled in by hand: the printed parts are kept
+        "doc_type": "Thông báo", "number": None, "symbol": "TB-UBND", "issue_date": "2024-04",
+        "place": "Quảng Ngãi", "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi", "issuer_level": "province",
+        "province": "Quảng Ngãi",
+        "title": "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Sở Xây dựng",
+        "signer": None, "signer_title": None}, {
+        "number": "Số: Ø7p /TB-UBND", "issue_date": "ngày @ tháng 4 năm 2024", "place": "Quảng Ngãi",
+        "doc_type": "THÔNG BÁO", "title": "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc\nvới Sở Xây dựng",
+        "issuer": "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI"}),
+    (INCOMING_STAMP_AND_CONSOLIDATED, {  # "CÔNG VĂN ĐẾN" is a stamp; the symbol makes it consolidated
+        "doc_type": "Văn bản hợp nhất", "number": "05/VBHN-BTC", "symbol": "VBHN-BTC", "issue_date": "2024-02-20",
+        "place": "Hà Nội", "issuer": "Bộ Tài chính", "issuer_level": "ministry", "province": None,
+        "title": "Hướng dẫn về phí thẩm định dự án đầu tư", "signer": None, "signer_title": None}, {
+        "number": "Số: 05/VBHN-BTC", "issue_date": "ngày 20 tháng 2 năm 2024", "place": "Hà Nội",
+        "doc_type": "THÔNG TƯ", "title": "Hướng dẫn về phí thẩm định\ndự án đầu tư", "issuer": "BỘ TÀI CHÍNH"}),
+    (HEADER_LOST, {  # number, date and type from the annex heading
+        "doc_type": "Quyết định", "number": "120/QĐ-BYT", "symbol": "QĐ-BYT", "issue_date": "2024-02-05",
+        "place": None, "issuer": "Bộ Y tế", "issuer_level": "ministry", "province": None, "title": None,
+        "signer": None, "signer_title": None}, {
+        "number": "120/QĐ-BYT", "issue_date": "ngày 05/02/2024", "issuer": "BỘ TRƯỞNG BỘ Y TẾ"}),
+]
+
+
+@pytest.mark.parametrize("text, expected, spans", LAYOUT_CASES)
+def test_header_layouts(text, expected, spans):
+    h = extract(text).header
+    assert {f: getattr(h, f) for f in FIELDS} == expected
+    assert {field: text[start:end] for field, (start, end) in h.spans.items()} == spans
