@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 import unicodedata
 from contextlib import closing
 from pathlib import Path
 
+from .layout import Word, arrange, lines_of
 from .model import NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquireOptions, AcquisitionError, PageText
 from .scan import ocr_page_text, ocr_pages
 
@@ -19,20 +23,52 @@ def _cell(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def page_text(page) -> str:
-    """Text of a pdfplumber page in reading order, tables as tab-separated rows."""
+def page_text(page, extra_words: list[Word] = ()) -> str:
+    """Text of a pdfplumber page in reading order (side-by-side header columns as
+    blocks, layout.arrange), tables as tab-separated rows; `extra_words` are
+    placed among the page's own (a number stamped in a signature widget)."""
     tables = page.find_tables()
-    if not tables:
-        return page.extract_text() or ""
     outside = page
     for table in tables:
         outside = outside.outside_bbox(table.bbox)
-    rows = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
+    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in outside.extract_words()]
+    lines = [(line.top, " ".join(w.text for w in line.words)) for line in arrange(lines_of(words + list(extra_words)))]
     for table in tables:
         for row, cells in zip(table.rows, table.extract()):
-            rows.append((row.bbox[1], "\t".join(_cell(c) for c in cells)))
-    rows.sort(key=lambda r: r[0])
-    return "\n".join(text for _, text in rows)
+            # before the first line below it: the arranged lines keep their order
+            at = next((i for i, (top, _) in enumerate(lines) if top > row.bbox[1]), len(lines))
+            lines.insert(at, (row.bbox[1], "\t".join(_cell(c) for c in cells)))
+    return "\n".join(text for _, text in lines)
+
+
+# A signature widget's word that is a number of up to six digits is the document's
+# number or day, stamped when the number was issued; the widgets' other words
+# (signer, office, time of signing) are not the document's text.
+_STAMPED_NUMBER = re.compile(r"\d{1,6}")
+_BBOX_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def widget_numbers(path: Path, page) -> list[Word]:
+    """Numbers drawn in the appearances of the page's signature widgets, which
+    pdfplumber and PDFium leave out; read with poppler's pdftotext (which draws
+    annotation appearances), nothing where it is not installed."""
+    try:
+        widgets = [a for a in page.annots if str((a.get("data") or {}).get("Subtype")) in ("/'Widget'", "Widget")]
+    except Exception:  # pdfminer's many errors on broken annotation trees: then no widget is read
+        return []
+    if not widgets or shutil.which("pdftotext") is None:
+        return []
+    number = str(page.page_number)
+    try:
+        html = subprocess.run(["pdftotext", "-bbox", "-f", number, "-l", number, str(path), "-"],
+                              capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    words = [Word(text, float(x0), float(top), float(x1), float(bottom))
+             for x0, top, x1, bottom, text in _BBOX_WORD.findall(html)]
+    return [w for w in words if _STAMPED_NUMBER.fullmatch(w.text) and any(
+        a["x0"] - 1 <= w.x0 and w.x1 <= a["x1"] + 1 and a["top"] - 1 <= w.top and w.bottom <= a["bottom"] + 1
+        for a in widgets)]
 
 
 def _letters(text: str) -> int:
@@ -181,7 +217,8 @@ def _read_text_layer(path: Path, indexes: list[int], pages: list[PageText]) -> N
     with pdf:
         for index in indexes:
             try:
-                text = page_text(pdf.pages[index])
+                page = pdf.pages[index]
+                text = page_text(page, widget_numbers(path, page))
             except Exception as exc:
                 raise AcquisitionError("damaged", f"page {index + 1} cannot be read ({type(exc).__name__}: {exc})") from exc
             pages[index] = PageText(index + 1, unicodedata.normalize("NFC", text), "text")

@@ -23,6 +23,7 @@ from functools import cache
 
 from PIL import Image
 
+from .layout import Line, Word, arrange, is_rule, join
 from .model import AcquisitionError, Reading
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -119,8 +120,7 @@ class Tesseract:
         the spans of the words below DOUBTFUL confidence."""
         from tesserocr import PSM, RIL, iterate_level
 
-        text, doubtful, confidences = [], [], []
-        offset = 0
+        lines: list[Line] = []
         with _engine(self.lang, PSM.AUTO) as engine:
             engine.SetImage(image)
             if not engine.Recognize(timeout=int(timeout * 1000)):
@@ -129,21 +129,14 @@ class Tesseract:
                 if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
                     continue
                 written = (word.GetUTF8Text(RIL.WORD) or "").strip()
-                if not written:
+                if not written or is_rule(written):
                     continue
-                if text:
-                    if word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA):
-                        separator = "\n\n"
-                    else:
-                        separator = "\n" if word.IsAtBeginningOf(RIL.TEXTLINE) else " "
-                    text.append(separator)
-                    offset += len(separator)
-                written = unicodedata.normalize("NFC", written)
-                confidence = word.Confidence(RIL.WORD) / 100
-                text.append(written)
-                if confidence < DOUBTFUL:
-                    doubtful.append((offset, offset + len(written)))
-                confidences.append(confidence)
-                offset += len(written)
+                box = Word(unicodedata.normalize("NFC", written), *word.BoundingBox(RIL.WORD),
+                           confidence=word.Confidence(RIL.WORD) / 100)
+                if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
+                    lines.append(Line([], word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA)))
+                lines[-1].words.append(box)
+        text, doubtful = join(arrange([line for line in lines if line.words]), doubtful_below=DOUBTFUL)
+        confidences = [w.confidence for line in lines for w in line.words]
         confidence = sum(confidences) / len(confidences) if confidences else None
-        return Reading("".join(text), confidence, doubtful)
+        return Reading(text, confidence, doubtful)

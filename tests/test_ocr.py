@@ -165,7 +165,7 @@ class _FailsOnBlankPages:
     def recognise(self, image, timeout):
         if image.convert("L").getextrema()[0] > 128:
             return self.failure(timeout)
-        return self.real.recognise(image, timeout)
+        return self.real.recognise(image, 60)  # the short limit is for the failing page
 
 
 def _crash(timeout):
@@ -175,7 +175,9 @@ def _crash(timeout):
 def _hang(timeout):
     import time
 
-    time.sleep(4 * timeout)  # ignores its limit, as a stuck engine would
+    from ocr.scan import GIVE_UP_FACTOR, GIVE_UP_GRACE
+
+    time.sleep(GIVE_UP_FACTOR * timeout + GIVE_UP_GRACE + 1)  # ignores its limit, as a stuck engine would
     return ocr.Reading("too late", 0.9, [])
 
 
@@ -193,7 +195,7 @@ def text_blank_text_scan(tmp_path_factory):
                                                      (_hang, ocr.FAILED, "given up"),
                                                      (lambda timeout: ocr.Reading("", None, []), ocr.BLANK, "no text")])
 def test_a_page_the_engine_fails_on_costs_that_page_only(text_blank_text_scan, failure, decision, why):
-    options = ocr.AcquireOptions(engine=_FailsOnBlankPages(failure), page_timeout=0.5)
+    options = ocr.AcquireOptions(engine=_FailsOnBlankPages(failure), page_timeout=2)
     pages = ocr.acquire(text_blank_text_scan, options).pages
     assert [page.decision for page in pages] == [ocr.OCR, decision, ocr.OCR]
     assert why in pages[1].reason and "no text layer" in pages[1].reason and pages[1].text == ""

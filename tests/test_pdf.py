@@ -49,3 +49,42 @@ def test_pdf_pages_are_numbered(pdf_and_text_runs):
     table_pages = {hoa_binh.page_of(t.start) for t in hoa_binh.extraction.targets}
     assert table_pages and min(table_pages) > 1  # the appendix table is not on page 1
     assert all(hoa_binh.text[t.start:t.end] == t.raw for t in hoa_binh.extraction.targets)
+
+
+def _words(line_tops_and_texts):
+    """Words placed as a page would print them: (top, x of the line's first word, text), 10 pt high,
+    each word as wide as its letters at 6 pt, one 3 pt space apart."""
+    from ocr.layout import Word
+
+    words = []
+    for top, x, text in line_tops_and_texts:
+        for written in text.split():
+            words.append(Word(written, x, top, x + 6 * len(written), top + 10))
+            x += 6 * len(written) + 3
+    return words
+
+
+def test_side_by_side_header_columns_come_out_as_blocks():
+    from ocr.layout import arrange, join, lines_of
+
+    page = [(50, 60, "SỞ NỘI VỤ"), (50, 300, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            (62, 60, "TỈNH BÌNH ĐỊNH"), (62, 320, "Độc lập - Tự do - Hạnh phúc"),
+            (64, 320, "_______________"),
+            (86, 60, "Số: 77/SNV-TCBC"), (86, 310, "Bình Định, ngày 5 tháng 9 năm 2024"),
+            (104, 230, "THÔNG BÁO"),
+            (116, 60, "Về việc tuyển dụng công chức năm nay theo kế hoạch của tỉnh và các sở")]
+    text, _ = join(arrange(lines_of(_words(page))))
+    assert text.split("\n") == ["SỞ NỘI VỤ", "TỈNH BÌNH ĐỊNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                "Độc lập - Tự do - Hạnh phúc", "Số: 77/SNV-TCBC", "Bình Định, ngày 5 tháng 9 năm 2024",
+                                "THÔNG BÁO", "Về việc tuyển dụng công chức năm nay theo kế hoạch của tỉnh và các sở"]
+
+
+def test_body_lines_and_table_rows_keep_their_order():
+    from ocr.layout import arrange, join, lines_of
+
+    page = [(50, 60, "Điều 1. Giao chỉ tiêu cho các đơn vị như sau:"),
+            (62, 60, "Tỷ lệ hồ sơ trực tuyến"), (62, 400, "80%"),
+            (74, 60, "Tỷ lệ thanh toán trực tuyến"), (74, 400, "50%")]
+    text, _ = join(arrange(lines_of(_words(page))))
+    assert text.split("\n") == ["Điều 1. Giao chỉ tiêu cho các đơn vị như sau:", "Tỷ lệ hồ sơ trực tuyến 80%",
+                                "Tỷ lệ thanh toán trực tuyến 50%"]
