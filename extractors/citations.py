@@ -1,73 +1,76 @@
 """Cited documents: legal bases ("Căn cứ …"), proposals and other references.
 
-One pass finds every document number ("61/2018/NĐ-CP", "05-NQ/TU") with its
-type, date and issuer; laws cited by name are found at the head of each
-legal-basis clause. Each citation is then given a role by where it stands:
-the "Căn cứ" preamble (basis), a "Theo đề nghị / Thực hiện" paragraph
-(proposal), after "thay thế" (replaces), or elsewhere (reference).
+Two kinds of cited document are read, each by its own small class (as eyecite
+reads kinds of case citation): a document cited by its number
+(`NumberedDocument`: "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính
+phủ") and a law cited by its name (`NamedLaw`: "Luật Đất đai số 31/2024/QH15",
+"Hiến pháp nước …", "Pháp lệnh … ngày …").
+
+Each citation gets a `Role` from where it stands. The legal basis is the
+run of "Căn cứ …" paragraphs that opens a document (with the "Theo đề nghị /
+Xét / Thực hiện" paragraphs among them, which are proposals) and the
+"CĂN CỨ PHÁP LÝ" section of a plan. There, only the documents a paragraph
+cites itself count: one named inside another's title ("… hướng dẫn thi hành
+Nghị định số …") is not a basis, an amending act ("…, được sửa đổi, bổ sung
+bởi Luật số … ngày …") is one when it has its own date. Elsewhere a
+numbered document is replaced ("thay thế") or a plain reference.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
 
 from .bodies import parse_body
 from .dates import date_after, find_dates
-from .folding import fold_key, looks_damaged, squash
-from .lexicon import (
-    ARTICLE_ONE, CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, law_names,
-)
+from .folding import fold_key, looks_damaged, ocr_pattern, squash
+from .lexicon import CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, law_names
 from .model import Citation
 from .numbers import NUMBER, normalise_number, symbol_issuer, symbol_type
-from rapidfuzz import process, fuzz
 
+
+class Role(StrEnum):
+    """Why a document is cited."""
+
+    BASIS = "basis"  # in the "Căn cứ …" preamble or the legal-basis section
+    PROPOSAL = "proposal"  # "Theo đề nghị / Xét / Thực hiện …"
+    REPLACES = "replaces"  # "… thay thế Quyết định số …"
+    REFERENCE = "reference"  # anywhere else
+
+
+def _words(*phrases: str) -> str:
+    return "|".join(ocr_pattern(p) for p in phrases)
+
+
+# ---------------------------------------------------------------- the two kinds of cited document
+
+_SO = ocr_pattern("số", marks_may_vanish=True)
 _TYPES = "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS))
-_ABBR = "|".join(DOC_TYPE_ABBREVIATIONS)
-# A document type (or its abbreviation) right before a number: "Nghị định số ".
+# A document type (or its abbreviation) right before a number: "Nghị định số ", "QĐ số".
 _TYPE_BEFORE = re.compile(
-    rf"(?<![a-z])(?:{_TYPES}|(?P<abbr>{_ABBR}))(?:\s+li\S{{1,2}}n\s+t\S{{1,2}}ch)?"
-    r"(?:\s+s[o0-9e\S]?\b\.?)?\s*:?\s*$"
+    rf"(?:{_TYPES}|(?<!\w)(?P<abbr>{'|'.join(DOC_TYPE_ABBREVIATIONS)}))(?:\s+{_words('liên tịch', 'hành động')})?"
+    rf"(?:\s+{_SO}\.?)?\s*:?\s*$"
 )
-_SO_BEFORE = re.compile(r"(?<![a-z])s[o0-9e\S]?\b\.?\s*:?\s*$")
-_LAW_HEAD = re.compile(
-    r"\W*(?P<type>(?P<constitution>hi\S{1,2}n\s+ph\S{1,2}p)|(?P<code>b[o\S]\s+lu\S{1,2}t)|lu\S{1,2}t|"
-    r"(?P<ordinance>ph\S{1,2}p\s+l\S{1,2}nh))(?![a-z])"
-)
-_CUA = re.compile(r"[ \t]*\n?[ \t]*c[uitl]{1,2}a\s+")
-# Words that open the title of a cited document: citations after them are
-# mentioned inside that title, not cited alongside it.
-_TITLE_MARKERS = re.compile(
-    r"(?<![a-z])(?:ve|huong\s+dan|quy\s+dinh|ban\s+hanh|phe\s+duyet|sua\s+doi|bo\s+sung|"
-    r"thi\s+hanh|trien\s+khai|thuc\s+hien|giao|dieu\s+chinh|cong\s+bo|ket\s+luan|tai)(?![a-z])"
-)
-_AMENDED_BY = re.compile(r"duoc\s+sua\s+doi,?\s+bo\s+sung(?:\s+mot\s+so\s+dieu)?\s+(?:boi|theo|tai)\s*$")
-_LIST_HEAD = re.compile(rf"(?<![a-z])c\S{{1,2}}c\s+(?:{_TYPES})(?P<rest>[^:;]{{0,80}}):")
-_BASIS_START = re.compile(rf"(?m)^[\W_]*{CAN_CU}")
-_BASIS_HEADING = re.compile(r"(?m)^[\W\d_]*c\S{1,2}n\s+c\S{1,2}\s+ph\S{1,2}p\s+l\S\s*:?\s*$")
-_PREAMBLE_END = re.compile(
-    r"(?m)^[\W_]*(?:(?:quy\S{1,2}t\s+[dp][i1l]nh|quy\S{1,2}t\s+ngh[i1l]|ngh[i1l]\s+[dp][i1l]nh|"
-    rf"ch[i1l]\s+th[i1l]|ban\s+h\S{{1,2}}nh)\s*:|{ARTICLE_ONE}|ch\S{{1,2}}\S?ng\s+(?:i|1)\b)"
-)
-_PARAGRAPH_START = re.compile(
-    rf"{CAN_CU}|(?m:^[\W_]*(?P<proposal>theo|x\S{{1,2}}t|th\S{{1,2}}c\s+hi\S{{1,2}}n)(?![a-z]))"
-)
-_REPLACES_BEFORE = re.compile(r"thay\s+th\S(?:\s+cho)?\s*(?:cac\s+)?$")
+_SO_BEFORE = re.compile(rf"{_SO}\.?\s*:?\s*$")
+_OF = re.compile(rf"[ \t]*\n?[ \t]*(?:{_words('của')})\s+")
 
 
 @dataclass
-class _Found:
-    """A numbered citation before it is given a role."""
+class Mention:
+    """A cited document found in the text, before it is given a role."""
 
     citation: Citation
-    number_start: int
-    type_given: bool  # the type was written, not inferred from the symbol
-    issuer_written: bool  # the issuer was written after the citation
+    anchor: int  # where its number (or a law's type word) stands
+    type_written: bool
+    issuer_written: bool
 
 
 def _type_before(folded: str, pos: int) -> tuple[str | None, int] | None:
     """The document type written right before a number, and where it starts."""
-    window_start = max(0, pos - 48)
+    window_start = max(0, pos - 60)
     m = _TYPE_BEFORE.search(folded, window_start, pos)
     if m:
         if m.group("abbr"):
@@ -76,48 +79,60 @@ def _type_before(folded: str, pos: int) -> tuple[str | None, int] | None:
             if m.group(f"t{i}"):
                 return name, m.start()
     m = _SO_BEFORE.search(folded, window_start, pos)
-    if m:
-        return None, m.start()
-    return None
+    return (None, m.start()) if m else None
 
 
 def _issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
-    cua = _CUA.match(folded, pos)
-    if not cua:
-        return None
-    return parse_body(text, folded, cua.end())
+    """ "… của Chính phủ": the body after "của", and where its name ends."""
+    of = _OF.match(folded, pos)
+    return parse_body(text, folded, of.end()) if of else None
 
 
-def find_numbered(text: str, folded: str) -> list[_Found]:
-    """Every numbered document citation in the text, in order."""
-    found = []
-    for m in NUMBER.finditer(text):
-        if not re.search(r"[A-Za-zĐđ]", m.group("sym")):
-            continue
-        number, symbol = normalise_number(m.group("num"), m.group("year"), m.group("sym"))
-        before = _type_before(folded, m.start())
-        doc_type = before[0] if before else None
-        start = before[1] if before else m.start()
-        end = m.end()
-        date = date_after(folded, end)
-        if date:
-            end = date.end
-        issuer = _issuer_after(text, folded, end)
-        if issuer:
-            end = issuer[1]
-        citation = Citation(
-            role="reference",
-            doc_type=doc_type or symbol_type(symbol),
-            number=number,
-            date=date.iso if date else None,
-            issuer=issuer[0] if issuer else symbol_issuer(symbol),
-            name=None,
-            raw="",
-            start=start,
-            end=end,
-        )
-        found.append(_Found(citation, m.start(), doc_type is not None, issuer is not None))
-    return found
+class NumberedDocument:
+    """A document cited by its number: "Quyết định số 1309/QĐ-UBND ngày 29/6/2021 của UBND tỉnh"."""
+
+    @staticmethod
+    def find_all(text: str, folded: str) -> list[Mention]:
+        found = []
+        for m in NUMBER.finditer(text):
+            if not re.search(r"[A-Za-zĐđ]", m.group("sym")):
+                continue
+            number, symbol = normalise_number(m.group("num"), m.group("year"), m.group("sym"))
+            before = _type_before(folded, m.start())
+            doc_type = before[0] if before else None
+            end = m.end()
+            date = date_after(folded, end)
+            if date:
+                end = date.end
+            issuer = _issuer_after(text, folded, end)
+            if issuer:
+                end = issuer[1]
+            citation = Citation(
+                role=Role.REFERENCE,
+                doc_type=doc_type or symbol_type(symbol),
+                number=number,
+                date=date.iso if date else None,
+                issuer=issuer[0] if issuer else symbol_issuer(symbol),
+                name=None,
+                raw="",
+                start=before[1] if before else m.start(),
+                end=end,
+            )
+            found.append(Mention(citation, m.start(), doc_type is not None, issuer is not None))
+        return found
+
+
+_LAW_TYPES = ("Hiến pháp", "Bộ luật", "Pháp lệnh", "Luật")
+_LAW_HEAD = re.compile("|".join(f"(?P<l{i}>{ocr_pattern(t)})" for i, t in enumerate(_LAW_TYPES)))
+_NGAY = ocr_pattern("ngày")
+_YEAR = rf"{ocr_pattern('năm')}\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+# Where a law's name stops: its date, its number, its year, the end of the clause,
+# an amendment, or a numbered document cited beside it ("Luật A và Nghị định số …").
+_LAW_NAME_END = re.compile(
+    rf"\s*,?\s+(?:{_NGAY})\s*\d|\s+{_SO}\s*:?\s*\d|\s+{_YEAR}|\s*[;:]"
+    rf"|\s*,?\s+(?:{ocr_pattern('đã')}\s+)?{ocr_pattern('được sửa đổi')}"
+    rf"|\s*(?:,|\s{ocr_pattern('và')})\s+(?:{_TYPES})\s+(?:{_SO}\s*)?\d"
+)
 
 
 def _law_name(raw_name: str) -> str:
@@ -128,123 +143,314 @@ def _law_name(raw_name: str) -> str:
     return law_names()[found[0]] if found else name
 
 
-_LAW_NAME_END = re.compile(
-    r"\s+ng\S{1,2}y\s*\d|\s+s\S{0,2}\s*:?\s*\d|\s+n\S{1,2}m\s+(?:19|20)\d\d|[;(]|,\s*(?:duoc|da\s+duoc)\s|\n\s*\n|$"
-)
+class NamedLaw:
+    """A law, code, ordinance or the Constitution cited by its name, number or year:
+    "Luật Đất đai ngày 18/01/2024", "Luật số 43/2024/QH15", "Luật Dược năm 2016", "Hiến pháp nước …"."""
 
-
-def _law_at(text: str, folded: str, pos: int, end: int) -> Citation | None:
-    """A law cited by name at the head of a legal-basis clause."""
-    head = _LAW_HEAD.match(folded, pos, end)
-    if not head:
-        return None
-    stop = _LAW_NAME_END.search(folded, head.end(), end)
-    name_end = stop.start() if stop else end
-    name = _law_name(text[head.start("type"):name_end])
-    doc_type = next(
-        (name for group, name in (("constitution", "Hiến pháp"), ("code", "Bộ luật"), ("ordinance", "Pháp lệnh"))
-         if head.group(group)),
-        "Luật",
-    )
-    cursor = name_end
-    number = None
-    num = re.match(r"\s+s\S{0,2}\s*:?\s*", folded[cursor:end])
-    if num:
-        n = NUMBER.match(text, cursor + num.end())
-        if n:
+    @staticmethod
+    def at(text: str, folded: str, pos: int, end: int) -> Mention | None:
+        head = _LAW_HEAD.match(folded, pos, end)
+        if not head or not text[pos].isupper():
+            return None  # "luật" in lower case is the common noun ("quy phạm pháp luật")
+        doc_type = next(t for i, t in enumerate(_LAW_TYPES) if head.group(f"l{i}"))
+        stop = _LAW_NAME_END.search(folded, head.end(), end)
+        name_end = stop.start() if stop else end
+        name = _law_name(text[pos:name_end])
+        cursor, number = name_end, None
+        so = re.compile(rf"\s+{_SO}\s*:?\s*").match(folded, cursor, end)
+        if so and (n := NUMBER.match(text, so.end())):
             number, _ = normalise_number(n.group("num"), n.group("year"), n.group("sym"))
             cursor = n.end()
-    date = date_after(folded, cursor)
-    if date:
-        iso, cursor = date.iso, date.end
-    else:
-        year = re.match(r"\s+n\S{1,2}m\s+((?:19|20)\d\d)", folded[cursor:end])
-        iso = year.group(1) if year else None
-        cursor += year.end() if year else 0
-    if not iso and not number and len(name.split()) < 3:
-        return None
-    return Citation("basis", doc_type, number, iso, "Quốc hội", name, "", head.start("type"), cursor)
+        date = date_after(folded, cursor)
+        year = None if date else re.compile(rf"\s+{_YEAR}").match(folded, cursor, end)
+        iso = date.iso if date else year.group("year") if year else None
+        cursor = date.end if date else year.end() if year else cursor
+        has_name = len(name.split()) > len(doc_type.split()) and not folded[head.end():name_end].startswith(",")
+        if not has_name and not number:
+            return None  # "các Luật, Pháp lệnh về thuế": no document named
+        named_properly = text[head.end():name_end].strip()[:1].isupper() or len(name.split()) > 2
+        if not (iso or number or named_properly):
+            return None  # "Luật này", "Luật khác"
+        issuer = "Quốc hội" if doc_type != "Pháp lệnh" else None
+        citation = Citation(Role.BASIS, doc_type, number, iso, issuer, name if has_name else None, "", pos, cursor)
+        return Mention(citation, pos, True, False)
+
+    @classmethod
+    def find_all(cls, text: str, folded: str, start: int, end: int) -> list[Mention]:
+        found: list[Mention] = []
+        for m in _LAW_HEAD.finditer(folded, start, end):
+            if found and m.start() < found[-1].citation.end:
+                continue  # a law named inside another law's name
+            if law := cls.at(text, folded, m.start(), end):
+                found.append(law)
+        return found
+
+
+# ---------------------------------------------------------------- where the legal basis stands
 
 
 @dataclass
-class _Paragraph:
+class Paragraph:
+    """A paragraph of the legal basis: its span and the role of what it cites."""
+
     start: int
     end: int
-    role: str  # basis or proposal
+    role: Role
 
 
-def _preamble(folded: str) -> tuple[int, int] | None:
-    """Where the legal-basis preamble starts and ends, if the document has one."""
-    heading = _BASIS_HEADING.search(folded)
-    if heading:
-        nxt = re.compile(r"(?m)^\s*(?:[IVX]+\.|[A-ZĐ]\.)").search(folded.upper(), heading.end())
-        return heading.end(), nxt.start() if nxt else len(folded)
-    start = _BASIS_START.search(folded)
-    if not start:
+# Characters that may stand before a paragraph's first word: markup and bullets, not quotes or numbering.
+_LEAD = r"[ \t*_•+\-–]*"
+_LEADING = re.compile(_LEAD)
+_PROPOSAL_OPENER = re.compile(_words("Theo đề nghị", "Theo đề xuất", "Xét", "Thực hiện", "Trên cơ sở"))
+_BASIS_OPENER = re.compile(CAN_CU)
+_LIST_OPENER = re.compile(_TYPES)
+_LETTER_BODY = re.compile(rf"(?m)^{_LEAD}{_words('Kính gửi')}")
+# Where the body of a document has begun: an article, a chapter, a part or a roman-numbered heading.
+_BODY_START = re.compile(
+    rf"(?m)^{_LEAD}(?:{_words('Điều')})\s+\d|^{_LEAD}(?:{_words('Chương', 'Phần')})\s+[IVX\d]+\b"
+    r"|^[ \t*_]*[IVX]+\.\s"
+)
+# A heading "I. CĂN CỨ PHÁP LÝ" / "1. Căn cứ xây dựng Kế hoạch" / "CƠ SỞ PHÁP LÝ" on a line of its own.
+_BASIS_HEADING = re.compile(
+    rf"(?m)^[ \t*_]*(?:(?P<num>[IVX]+|\d+)[.)])?[ \t*_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+"
+    rf"(?:{_words('pháp lý', 'xây dựng', 'ban hành', 'lập')})[^\n;.]{{0,60}}$"
+)
+_PARAGRAPH_END = re.compile(r"[;.:][ \t*_]*$")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        spans.append((pos, stop))
+        pos = stop + 1
+    return spans
+
+
+def _is_heading(text: str, line: tuple[int, int]) -> bool:
+    """A line in capitals ("QUYẾT ĐỊNH:", a title): it opens no basis paragraph."""
+    letters = re.sub(r"[\W\d_]+", "", text[line[0]:line[1]])
+    return len(letters) > 3 and letters.isupper()
+
+
+def _role_opened_at(text: str, folded: str, pos: int) -> Role | None:
+    """ "Căn cứ …" opens a basis, "Theo đề nghị / Xét / Thực hiện …" a proposal (capitalised)."""
+    if pos >= len(text) or not text[pos].isupper():
         return None
-    end = _PREAMBLE_END.search(folded, start.end())
-    if not end:
+    if _BASIS_OPENER.match(folded, pos):
+        return Role.BASIS
+    return Role.PROPOSAL if _PROPOSAL_OPENER.match(folded, pos) else None
+
+
+def _opener(text: str, folded: str, line: tuple[int, int]) -> tuple[Role, int] | None:
+    """The role a line opens a preamble paragraph with, and where its words start."""
+    pos = _LEADING.match(text, *line).end()
+    if pos >= line[1] or _is_heading(text, line):
         return None
-    return start.start(), end.start()
+    role = _role_opened_at(text, folded, pos)
+    return (role, pos) if role else None
 
 
-def _paragraphs(text: str, folded: str, start: int, end: int) -> list[_Paragraph]:
-    marks = []
-    for m in _PARAGRAPH_START.finditer(folded, start, end):
-        if m.group("proposal"):
-            first = m.start("proposal")
-            if not text[first].isupper():
-                continue  # "theo quy định" inside a wrapped line
-            marks.append((first, "proposal"))
+def _paragraph_end(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Index of the line that ends the paragraph opened on line i: it ends with punctuation,
+    or the next line opens another paragraph, or a bracketed web note begins."""
+    for j in range(i, len(lines)):
+        start, end = lines[j]
+        if "[" in text[start:end] or _PARAGRAPH_END.search(text, start, end):
+            return j
+        if j + 1 < len(lines) and (_opener(text, folded, lines[j + 1]) or _is_heading(text, lines[j + 1])):
+            return j
+    return len(lines) - 1
+
+
+def _recipients_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Index of the first line after a letter's "Kính gửi:" line and its list of recipients."""
+    i += 1
+    while i < len(lines):
+        line = text[lines[i][0]:lines[i][1]].strip(" \t*_")
+        if line and not line[0] in "-+•–" and not line[0].islower():
+            break
+        i += 1
+    return i
+
+
+def _split_at_openers(text: str, folded: str, para: Paragraph) -> list[Paragraph]:
+    """ "…của Chính phủ;Căn cứ Thông tư …": a paragraph glued to the previous one."""
+    parts = [para]
+    for m in re.finditer(r"[;.][ \t*_]*", folded[para.start:para.end]):
+        pos = para.start + m.end()
+        role = _role_opened_at(text, folded, pos) if pos < para.end else None
+        if role:
+            parts[-1] = Paragraph(parts[-1].start, pos, parts[-1].role)
+            parts.append(Paragraph(pos, para.end, role))
+    return parts
+
+
+def _preamble(text: str, folded: str) -> list[Paragraph]:
+    """The run of "Căn cứ / Theo đề nghị / Thực hiện" paragraphs before the body."""
+    body = _BODY_START.search(folded)
+    lines = _lines(text, 0, body.start() if body else len(text))
+    first = next((i for i, line in enumerate(lines) if _opener(text, folded, line)), None)
+    if first is None:
+        return []
+    letter = next((i for i, (a, b) in enumerate(lines[:first]) if _LETTER_BODY.match(folded, a, b)), None)
+    if letter is not None and _recipients_end(text, lines, letter) != first:
+        return []  # the first "Căn cứ" of a letter stands in its body
+    lines = _lines(text, lines[first][0], len(text))
+    paragraphs: list[Paragraph] = []
+    i = 0
+    while i < len(lines):
+        opened = _opener(text, folded, lines[i])
+        if not opened and paragraphs[-1].role == Role.BASIS:
+            lead = _LEADING.match(text, *lines[i]).end()
+            if lead < lines[i][1] and text[lead].isupper() and _LIST_OPENER.match(folded, lead):
+                opened = Role.BASIS, lead  # a basis listed without repeating "Căn cứ"
+        if not opened:
+            if text[lines[i][0]:lines[i][1]].strip(" \t*_"):
+                break  # the first line that opens nothing ends the preamble
+            i += 1
+            continue
+        last = _paragraph_end(text, folded, lines, i)
+        start, end = opened[1], lines[last][1]
+        bracket = text.find("[", start, end)
+        end = bracket if bracket >= 0 else end
+        if letter is not None and opened[0] == Role.BASIS and not text[start:end].rstrip(" \t*_").endswith(";"):
+            break  # "Căn cứ …, đề nghị …" in a letter is a sentence of its body, not a basis
+        paragraphs += _split_at_openers(text, folded, Paragraph(start, end, opened[0]))
+        i = last + 1
+    return paragraphs
+
+
+def _basis_sections(text: str, folded: str) -> list[Paragraph]:
+    """The items under a heading "I. CĂN CỨ PHÁP LÝ" (plans list their bases so)."""
+    sections = []
+    for heading in _BASIS_HEADING.finditer(folded):
+        around = text[max(0, heading.start() - 3):heading.end() + 3]
+        numbering = heading.group("num") or ""
+        if "|" in around or not (numbering or text[heading.start():heading.end()].isupper()):
+            continue  # a table cell, or a sentence that starts with "Căn cứ"
+        if numbering.isdigit():
+            next_heading = re.compile(r"(?m)^[ \t*_]*(?:\d+\.(?!\d)|[IVX]+\.)")
         else:
-            marks.append((m.start(), "basis"))
-    if not marks or marks[0][0] > start:
-        marks.insert(0, (start, "basis"))
-    return [
-        _Paragraph(pos, marks[i + 1][0] if i + 1 < len(marks) else end, role)
-        for i, (pos, role) in enumerate(marks)
-    ]
+            next_heading = re.compile(r"(?m)^[ \t*_]*[IVX]+\.")
+        nxt = next_heading.search(text, heading.end())
+        end = min(nxt.start() if nxt else len(text), heading.end() + 4000)
+        sections.append(Paragraph(heading.end(), end, Role.BASIS))
+    return sections
 
 
-def _clauses(folded: str, para: _Paragraph) -> list[tuple[int, int]]:
-    bounds = [para.start] + [m.end() for m in re.finditer(";", folded[para.start:para.end])]
-    bounds = [para.start] + [para.start + b for b in bounds[1:]] + [para.end]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+# ---------------------------------------------------------------- which cited documents a paragraph cites itself
+
+# Words that open the title of a cited document: a document named after them is
+# named inside that title.
+_TITLE_WORDS = re.compile(
+    _words("về", "hướng dẫn", "quy định", "ban hành", "phê duyệt", "sửa đổi", "bổ sung", "thi hành",
+           "triển khai", "thực hiện", "giao", "điều chỉnh", "công bố", "kết luận", "tại")
+)
+_LISTED_BESIDE = re.compile(rf"[\s,;*_]*(?:(?:{_words('và', 'cùng')})[\s,]*)?(?:{_words('các')}\s*)?")
+_AMENDED_BY = re.compile(
+    rf"(?:{_words('được')})\s+{ocr_pattern('sửa đổi')},?\s+{ocr_pattern('bổ sung')}"
+    rf"(?:\s+{ocr_pattern('một số điều')})?\s+(?:{_words('bởi', 'theo', 'tại')})[\s:]*$"
+)
+_ENDS_WITH_AND = re.compile(rf"(?:{_words('và')})\s*$")
+_LIST_HEAD = re.compile(rf"(?<!\w)(?:{_words('các')})\s+(?:{_TYPES})(?P<rest>[^:;]{{0,80}}):")
 
 
-def _list_defaults(text: str, folded: str, para: _Paragraph) -> tuple[str | None, str | None]:
+class _Standing(StrEnum):
+    CITED = "cited"  # cited by the paragraph itself
+    AMENDING = "amending"  # the act that amended a cited document
+    NAMED_INSIDE = "named inside"  # named inside the title of another one
+
+
+def _standings(folded: str, mentions: list[Mention]) -> list[_Standing]:
+    """How each mention of one clause stands: cited, amending a cited one, or named inside a title."""
+    standings: list[_Standing] = []
+    for i, m in enumerate(mentions):
+        if i == 0:
+            standings.append(_Standing.CITED)
+            continue
+        previous = mentions[i - 1]
+        gap = folded[previous.citation.end:m.citation.start]
+        if _LISTED_BESIDE.fullmatch(gap):
+            standings.append(standings[-1])  # "A và B", "A, B": listed beside the previous one
+        elif _AMENDED_BY.search(gap):
+            same_type = [j for j in range(i) if mentions[j].citation.doc_type == m.citation.doc_type]
+            amended = same_type[-1] if same_type else i - 1
+            standings.append(
+                _Standing.AMENDING if standings[amended] != _Standing.NAMED_INSIDE else _Standing.NAMED_INSIDE
+            )
+        elif not _TITLE_WORDS.search(gap) or (
+            _ENDS_WITH_AND.search(gap) and standings[-1] != _Standing.NAMED_INSIDE
+        ):
+            standings.append(_Standing.CITED)  # "A về …, và B": B cited beside A
+        else:
+            standings.append(_Standing.NAMED_INSIDE)
+    return standings
+
+
+def _clauses(folded: str, para: Paragraph) -> list[tuple[int, int]]:
+    """A paragraph cut at ";" and at line-start bullets: each clause cites anew."""
+    cuts = [m.end() for m in re.finditer(r";|\n[ \t]*[-+•–]\s", folded[para.start:para.end])]
+    bounds = [para.start] + [para.start + c for c in cuts] + [para.end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def _list_defaults(text: str, folded: str, para: Paragraph) -> tuple[str | None, str | None]:
     """Type and issuer of a listed paragraph ("các Thông tư của Văn phòng Chính phủ: số …")."""
     m = _LIST_HEAD.search(folded, para.start, para.end)
     if not m:
         return None, None
-    doc_type = next(
-        name for i, (name, _) in enumerate(DOC_TYPE_PATTERNS) if m.group(f"t{i}")
-    )
+    doc_type = next(name for i, (name, _) in enumerate(DOC_TYPE_PATTERNS) if m.group(f"t{i}"))
     issuer = _issuer_after(text, folded, m.start("rest"))
     return doc_type, issuer[0] if issuer else None
 
 
-def _proposal_issuer(text: str, folded: str, para: _Paragraph) -> str | None:
+_PROPOSER = re.compile(rf"(?:{_words('đề nghị', 'đề xuất')})\s+(?:{_words('của')})\s+")
+
+
+def _proposer(text: str, folded: str, para: Paragraph) -> str | None:
     """The body that proposed: "Theo đề nghị của Giám đốc Sở X tại Tờ trình …"."""
-    m = re.compile(r"[dp]\S\s+ngh\S{1,2}\s+c[uitl]{1,2}a\s+").search(folded, para.start, para.end)
-    if not m:
-        return None
-    body = parse_body(text, folded, m.end())
+    m = _PROPOSER.search(folded, para.start, para.end)
+    body = parse_body(text, folded, m.end()) if m else None
     return body[0] if body else None
 
 
-def _is_sibling(folded: str, previous_end: int, start: int) -> bool:
-    """Whether a citation is listed beside the previous one, not inside its title."""
-    gap = folded[previous_end:start]
-    if _AMENDED_BY.search(gap):
-        return True
-    return not _TITLE_MARKERS.search(gap)
+def _cited_in(text: str, folded: str, para: Paragraph, numbered: list[Mention]) -> tuple[list[Citation], set[int]]:
+    """The documents a paragraph cites itself, and the anchors of every numbered mention it holds."""
+    list_type, list_issuer = _list_defaults(text, folded, para)
+    proposer = _proposer(text, folded, para) if para.role == Role.PROPOSAL else None
+    cited: list[Citation] = []
+    held: set[int] = set()
+    for clause_start, clause_end in _clauses(folded, para):
+        laws = NamedLaw.find_all(text, folded, clause_start, clause_end) if para.role == Role.BASIS else []
+        inside = [m for m in numbered if clause_start <= m.anchor < clause_end]
+        held.update(m.anchor for m in inside)
+        # a law's own number is part of the law
+        inside = [m for m in inside if not any(law.citation.start <= m.anchor < law.citation.end for law in laws)]
+        mentions = sorted(laws + inside, key=lambda m: m.citation.start)
+        for m, standing in zip(mentions, _standings(folded, mentions)):
+            c = m.citation
+            if standing == _Standing.NAMED_INSIDE or standing == _Standing.AMENDING and not c.date:
+                continue
+            if not m.type_written and list_type:
+                c.doc_type = list_type
+            if not m.issuer_written and c.doc_type not in _LAW_TYPES:
+                c.issuer = list_issuer or proposer or c.issuer
+            c.role = para.role
+            cited.append(c)
+    return cited, held
+
+
+# ---------------------------------------------------------------- outside the legal basis
+
+_REPLACES_BEFORE = re.compile(rf"(?:{_words('thay thế')})(?:\s+{ocr_pattern('cho')})?\s*(?:{_words('các')}\s*)?$")
 
 
 def _date_before(folded: str, pos: int) -> tuple[str, int] | None:
     """The date that opens a sentence: "Ngày 04 tháng 11 năm 2021, UBND huyện đã có Công văn …"."""
     sentence_start = max(folded.rfind(". ", 0, pos), folded.rfind("\n\n", 0, pos), 0)
-    m = re.compile(r"[.\s]*ng\S{1,2}y\s+").match(folded, sentence_start)
+    m = re.compile(rf"[.\s]*(?:{_NGAY})\s+").match(folded, sentence_start)
     if not m:
         return None
     dates = find_dates(folded, m.end(), pos)
@@ -253,49 +459,34 @@ def _date_before(folded: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _key(c: Citation) -> tuple:
+    return (c.number,) if c.number else (c.doc_type, c.date, c.name)
+
+
 def extract_citations(text: str, folded: str) -> tuple[list[Citation], list[Citation]]:
     """(legal bases, other citations) of a document, each with its span."""
-    numbered = find_numbered(text, folded)
+    numbered = NumberedDocument.find_all(text, folded)
     bases: list[Citation] = []
     others: list[Citation] = []
-    preamble = _preamble(folded)
-    in_preamble: set[int] = set()
-    if preamble:
-        for para in _paragraphs(text, folded, *preamble):
-            list_type, list_issuer = _list_defaults(text, folded, para)
-            proposer = _proposal_issuer(text, folded, para) if para.role == "proposal" else None
-            for clause_start, clause_end in _clauses(folded, para):
-                head = re.match(rf"[\W_]*(?:{CAN_CU})?\s*", folded[clause_start:clause_end])
-                head_pos = clause_start + (head.end() if head else 0)
-                law = _law_at(text, folded, head_pos, clause_end) if para.role == "basis" else None
-                previous_end = None
-                if law:
-                    bases.append(law)
-                    previous_end = law.end
-                for i, item in enumerate(numbered):
-                    c = item.citation
-                    if not clause_start <= item.number_start < clause_end:
-                        continue
-                    if law and c.start < law.end:
-                        in_preamble.add(i)  # the law's own number
-                        continue
-                    in_preamble.add(i)
-                    if previous_end is not None and not _is_sibling(folded, previous_end, c.start):
-                        continue  # mentioned inside the title of the previous one
-                    if not item.type_given and list_type:
-                        c.doc_type = list_type
-                    c.issuer = list_issuer or proposer or c.issuer if not item.issuer_written else c.issuer
-                    c.role = para.role
-                    (bases if para.role == "basis" else others).append(c)
-                    previous_end = c.end
-    seen = {c.number for c in bases + others if c.number}
-    for i, item in enumerate(numbered):
-        c = item.citation
-        if i in in_preamble or c.number in seen:
+    held: set[int] = set()
+    seen: set[tuple] = set()
+    paragraphs = _preamble(text, folded)
+    covered = [(p.start, p.end) for p in paragraphs]
+    paragraphs += [s for s in _basis_sections(text, folded) if not any(a <= s.start < b for a, b in covered)]
+    for para in sorted(paragraphs, key=lambda p: p.start):
+        cited, anchors = _cited_in(text, folded, para, numbered)
+        held |= anchors
+        for c in cited:
+            if _key(c) not in seen:  # a document cited again inside a later basis
+                seen.add(_key(c))
+                (bases if c.role == Role.BASIS else others).append(c)
+    for m in numbered:
+        c = m.citation
+        if m.anchor in held or _key(c) in seen:
             continue
-        seen.add(c.number)
+        seen.add(_key(c))
         if _REPLACES_BEFORE.search(folded, max(0, c.start - 30), c.start):
-            c.role = "replaces"
+            c.role = Role.REPLACES
         if c.date is None and (opening := _date_before(folded, c.start)):
             c.date, c.start = opening
         others.append(c)

@@ -19,7 +19,7 @@ SYMBOL_CODE = r"(?:[A-ZĐ] (?=[A-ZĐ]+[-/]))?[A-ZĐ0-9][A-ZĐa-zđ0-9&]*"
 # Codes are joined by "-" or "/" (OCR may read "-" as "."), a line may break after one.
 SYMBOL = rf"[/-][ \t]?{SYMBOL_CODE}(?:[ \t]?[-/]\s*{SYMBOL_CODE}|\.(?=[A-ZĐ]{{2}}){SYMBOL_CODE})*"
 NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?[ \t]?(?P<sym>{SYMBOL})"
+    rf"(?<![\w/])(?P<num>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?[ \t]?(?P<sym>{SYMBOL})"
 )
 # The number of a header after "Số:": digits, or a hand-written part that OCR
 # reads as a few other characters, or nothing (a blank left to be filled in).

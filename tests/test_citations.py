@@ -3,7 +3,7 @@
 import pytest
 
 from extractors import extract
-from extractors.citations import normalise_number
+from extractors.numbers import normalise_number
 
 PREAMBLE_END = "\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Nội dung."
 
