@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
+
+from . import __version__
+
+log = logging.getLogger("decrees")
 
 EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -28,6 +33,7 @@ def _positive(value: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="decrees", description="Structured data from Vietnamese legal documents.")
+    parser.add_argument("--version", action="version", version=f"decrees {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser(
@@ -60,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--prune", action="store_true",
                          help="also remove documents whose files are gone from folders of earlier runs "
                               "(by default only from the folders given now)")
-    extract.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary: only problems")
+    extract.add_argument("-v", "--verbose", action="store_true", help="also a line per file")
+    extract.add_argument("--log", type=Path, metavar="FILE",
+                         help="append every message, a line per file and the summary to FILE, with times")
 
     restore = commands.add_parser("restore", help="print text with its diacritics restored and OCR errors corrected")
     restore.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input (default)")
@@ -75,15 +84,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configure_logging(quiet: bool, verbose: bool, log_file: Path | None) -> None:
+    """Messages to standard error (problems only with quiet, a line per file with verbose),
+    and everything, with times, to the log file."""
+    for handler in list(log.handlers):  # from an earlier call in the same process
+        log.removeHandler(handler)
+        handler.close()
+    log.setLevel(logging.DEBUG)
+    log.propagate = False
+    screen = logging.StreamHandler(sys.stderr)
+    screen.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
+    screen.setFormatter(logging.Formatter("decrees: %(message)s"))
+    log.addHandler(screen)
+    if log_file:
+        written = logging.FileHandler(log_file, encoding="utf-8")
+        written.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(written)
+
+
 def _extract(args: argparse.Namespace) -> int:
     from .outfolder import OutputError
     from .process import Options
     from .run import NoDocuments, run
 
+    try:
+        _configure_logging(args.quiet, args.verbose, args.log)
+    except OSError as exc:
+        print(f"decrees: cannot write the log file {args.log}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
-        print(f"decrees: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        log.error("no such file or folder: %s", ", ".join(missing))
         return EXIT_USAGE
+    log.debug("decrees %s: extract %s into %s", __version__, " ".join(map(str, args.inputs)), args.out)
     # One file may OCR as many pages at a time as there are cores; across the
     # file workers, the run never OCRs more pages at once than that (see run()).
     page_jobs = max(1, os.cpu_count() or 1)
@@ -95,15 +128,14 @@ def _extract(args: argparse.Namespace) -> int:
                          progress=False if args.quiet else None, force=args.force, prune=args.prune,
                          scheduler=args.scheduler, review=not args.no_review)
     except NoDocuments as exc:
-        print(f"decrees: {exc}", file=sys.stderr)
+        log.error("%s", exc)
         return EXIT_USAGE
     except OutputError as exc:
-        print(f"decrees: {exc}", file=sys.stderr)
+        log.error("%s", exc)
         return EXIT_OUTPUT
-    if not args.quiet:
-        print(f"decrees: {summary}; outputs in {args.out}", file=sys.stderr)
-        if summary.errors:
-            print(f"decrees: see {args.out / 'errors.csv'} for the files that failed", file=sys.stderr)
+    log.info("%s; outputs in %s", summary, args.out)
+    if summary.errors:
+        log.info("see %s for the files that failed", args.out / "errors.csv")
     return EXIT_OK
 
 

@@ -30,20 +30,23 @@ class Options:
 # died holding a slot must not stall the others (the slots only pace the run).
 SLOT_WAIT = 120
 _ocr_slots = None  # a multiprocessing semaphore shared by the run's worker processes
+_pages_ocred = None  # a multiprocessing.Value counting the run's OCRed pages, for its progress
 
 
-def share_ocr_slots(semaphore) -> None:
+def share_ocr_slots(semaphore, pages_ocred=None) -> None:
     """Bound the pages OCRed at once by all processes of a run (called in each worker):
-    every file may OCR several pages in parallel, the run never more than cores."""
-    global _ocr_slots
-    _ocr_slots = semaphore
+    every file may OCR several pages in parallel, the run never more than cores.
+    Each page OCRed is added to `pages_ocred`."""
+    global _ocr_slots, _pages_ocred
+    _ocr_slots, _pages_ocred = semaphore, pages_ocred
 
 
 class _SharedOcrSlots:
     """The run's OCR slots as acquisition takes them (ocr.OcrSlots)."""
 
-    def __init__(self, semaphore) -> None:
+    def __init__(self, semaphore, pages_ocred=None) -> None:
         self.semaphore = semaphore
+        self.pages_ocred = pages_ocred
 
     @contextmanager
     def slot(self):
@@ -53,6 +56,9 @@ class _SharedOcrSlots:
         finally:
             if held:
                 self.semaphore.release()
+            if self.pages_ocred is not None:
+                with self.pages_ocred.get_lock():
+                    self.pages_ocred.value += 1
 
 
 def file_hash(path) -> str:
@@ -101,7 +107,7 @@ def acquire_options(options: Options) -> ocr.AcquireOptions:
     garbled-layer judge and the run's OCR slots."""
     return ocr.AcquireOptions(ocr=options.ocr, max_pages=options.max_pages, lang=options.lang,
                               page_jobs=options.page_jobs, layer_judge=GarbledLayerJudge(),
-                              ocr_slots=_SharedOcrSlots(_ocr_slots) if _ocr_slots is not None else None)
+                              ocr_slots=_SharedOcrSlots(_ocr_slots, _pages_ocred) if _ocr_slots is not None else None)
 
 
 def _quality(text: str, pages: list[ocr.PageText]) -> float:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
-
-from tqdm import tqdm
 
 import ocr
 
+from . import __version__
 from .archive import STATE_FILE, Archive
 from .cache import ResultCache
 from .discover import InputFile, discover
@@ -22,6 +23,9 @@ from .document import Document, FileError, RunResult
 from .outfolder import OutputError, OutputFolder
 from .output import RunOutputs, write_outputs
 from .process import Options, file_hash, process_file, share_ocr_slots
+from .progress import Progress
+
+PROGRESS_EVERY = 10  # seconds between status lines when no terminal shows a bar
 
 
 @dataclass
@@ -48,10 +52,10 @@ class Summary:
         return text
 
 
-def _worker_init(ocr_slots) -> None:
+def _worker_init(ocr_slots, pages_ocred) -> None:
     # One Tesseract thread per page: the pages and processes are the parallelism.
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    share_ocr_slots(ocr_slots)
+    share_ocr_slots(ocr_slots, pages_ocred)
 
 
 def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str,
@@ -70,34 +74,33 @@ def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str
             finish(item, result)
 
 
-def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool,
+def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool | None,
                  done: Callable[[InputFile, Document | FileError], None],
                  scheduler: str | None = None) -> list[Document | FileError]:
-    """Process `files`, calling done(item, result) as each one finishes."""
-    bar = tqdm(total=len(files), unit="file", disable=not progress, dynamic_ncols=True)
+    """Process `files`, calling done(item, result) as each one finishes. `progress`: a bar,
+    None: a bar on a terminal, else a status line every PROGRESS_EVERY seconds; False: neither."""
+    bar = sys.stderr.isatty() if progress is None else progress
+    ocr_slots = multiprocessing.BoundedSemaphore(max(jobs, options.page_jobs))
+    pages_ocred = multiprocessing.Value("i", 0)
+    shown = Progress(len(files), bar=bar, every=PROGRESS_EVERY if progress is None and not bar else None,
+                     pages_ocred=pages_ocred)
     results: list[Document | FileError] = []
-    pages = errors = 0
 
     def finish(item: InputFile, result: Document | FileError) -> None:
-        nonlocal pages, errors
         done(item, result)
         results.append(result)
-        if isinstance(result, Document):
-            pages += result.pages
-        else:
-            errors += 1
-        bar.set_postfix_str(f"{pages} pages, {errors} errors", refresh=False)
-        bar.update()
+        shown.done(item, result)
 
     try:
         if scheduler:
             _process_on_cluster(files, options, scheduler, finish)
         elif jobs <= 1:
+            share_ocr_slots(ocr_slots, pages_ocred)
             for item in files:
                 finish(item, process_file(item, options))
         else:
-            ocr_slots = multiprocessing.BoundedSemaphore(max(jobs, options.page_jobs))
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(ocr_slots,)) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                     initargs=(ocr_slots, pages_ocred)) as pool:
                 futures = {pool.submit(process_file, item, options): item for item in files}
                 for future in as_completed(futures):
                     item = futures[future]
@@ -107,11 +110,12 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
                         result = FileError(item.source_path, "read", "worker-died", f"{type(exc).__name__}: {exc}")
                     finish(item, result)
     finally:
-        bar.close()
+        shown.close()
+        share_ocr_slots(None)
     return results
 
 
-def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs: int, progress: bool,
+def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs: int, progress: bool | None,
              force: bool, scheduler: str | None) -> tuple[list[Document | FileError], int]:
     """The result for every input file, from the cache or processed now, and how many were processed."""
     cached: list[Document | FileError] = []
@@ -156,6 +160,42 @@ def _no_documents_message(inputs: list[Path], out: Path) -> str:
             f"(looked for {', '.join(sorted(ocr.SUPPORTED))}); the outputs in {out} are unchanged")
 
 
+def _combine(archive: Archive, outcomes: list[Document | FileError], fingerprint: str) -> RunResult:
+    """The folder's documents and errors, the archive's entries made to match them; a
+    second file with the same content as another becomes an error row."""
+    archive.entries = {}
+    result = RunResult()
+    seen: dict[str, str] = {}
+    for outcome in sorted(outcomes, key=lambda o: o.source_path):
+        archive.record(outcome, fingerprint)
+        if isinstance(outcome, FileError):
+            result.errors.append(outcome)
+        elif outcome.doc_id in seen:
+            result.errors.append(FileError(outcome.source_path, "discover", "duplicate",
+                                           f"same content as {seen[outcome.doc_id]}; extracted once"))
+        else:
+            seen[outcome.doc_id] = outcome.source_path
+            result.documents.append(outcome)
+    return result
+
+
+def _run_record(started_at: datetime, summary: Summary, settings: dict, archive: Archive,
+                labels: dict[Path, str], fingerprint: str) -> bytes:
+    """run.json: what this run was asked, when it ran and what the folder holds after it."""
+    record = {
+        "version": __version__,
+        "started": started_at.isoformat(timespec="seconds"),
+        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "inputs": {label: archive.roots[label] for label in sorted(set(labels.values()))},
+        "options": settings,
+        "result_fingerprint": fingerprint,
+        "counts": {k: v for k, v in asdict(summary).items() if k != "seconds"},
+        "seconds": round(summary.seconds, 1),
+        "all_input_folders": archive.roots,  # of every run into the folder
+    }
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 class NoDocuments(Exception):
     """The inputs hold no file of a supported type: the run changes nothing."""
 
@@ -173,11 +213,11 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
     all again). With `scheduler` (a Dask scheduler address) the files are processed on
     that cluster. `excel` gives the CSV files a byte-order mark; `xlsx` writes
     decrees.xlsx; `parquet` writes a Parquet file per table (and so do later runs into `out`).
-    Raises NoDocuments, changing nothing, when no supported file is found.
+    `progress`: True a bar, False nothing, None a bar on a terminal and otherwise a status
+    line every PROGRESS_EVERY seconds (logged to the "decrees" logger, like a line per file).
+    run.json in `out` records the run. Raises NoDocuments, changing nothing, when no supported file is found.
     """
-    started = time.monotonic()
-    if progress is None:
-        progress = sys.stderr.isatty()
+    started, started_at = time.monotonic(), datetime.now(timezone.utc)
     labels = Archive.load(out).labels(inputs)
     files, discovery_errors = discover(inputs, labels)
     if not any(item.path.suffix.lower() in ocr.SUPPORTED for item in files):
@@ -195,32 +235,24 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         kept = archive.carried_over(inputs, labels, prune)
         carried, lost = _carried_over(kept, cache)
         before = set(archive.entries)
-        archive.entries = {}
-        result = RunResult()
-        seen: dict[str, str] = {}
-        for outcome in sorted([*discovery_errors, *outcomes, *carried], key=lambda o: o.source_path):
-            archive.record(outcome, cache.fingerprint)
-            if isinstance(outcome, FileError):
-                result.errors.append(outcome)
-            elif outcome.doc_id in seen:
-                result.errors.append(FileError(outcome.source_path, "discover", "duplicate",
-                                               f"same content as {seen[outcome.doc_id]}; extracted once"))
-            else:
-                seen[outcome.doc_id] = outcome.source_path
-                result.documents.append(outcome)
+        result = _combine(archive, [*discovery_errors, *outcomes, *carried], cache.fingerprint)
+        summary = Summary(
+            documents=len(result.documents),
+            pages=sum(d.pages for d in result.documents),
+            pages_ocr=sum(d.page_sources.count("ocr") for d in result.documents),
+            restored=sum(d.restored for d in result.documents),
+            errors=len(result.errors),
+            seconds=time.monotonic() - started,
+            processed=processed,
+            removed=len(before - set(archive.entries)) - lost,
+            lost=lost,
+        )
         folder.write(STATE_FILE, archive.to_json())
         parquet = parquet or "documents.parquet" in folder.owned
+        settings = {**asdict(options), "jobs": jobs, "excel": excel, "xlsx": xlsx, "parquet": parquet,
+                    "force": force, "prune": prune, "scheduler": scheduler, "review": review}
+        folder.write("run.json", _run_record(started_at, summary, settings, archive, labels, cache.fingerprint))
         write_outputs(folder, RunOutputs(result.documents, result.errors, csv_bom=excel, xlsx=xlsx, parquet=parquet,
                                          review=review))
-    summary = Summary(
-        documents=len(result.documents),
-        pages=sum(d.pages for d in result.documents),
-        pages_ocr=sum(d.page_sources.count("ocr") for d in result.documents),
-        restored=sum(d.restored for d in result.documents),
-        errors=len(result.errors),
-        seconds=time.monotonic() - started,
-        processed=processed,
-        removed=len(before - set(archive.entries)) - lost,
-        lost=lost,
-    )
+    summary.seconds = time.monotonic() - started  # with the writing; run.json has the time before it
     return result, summary
