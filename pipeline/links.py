@@ -6,8 +6,9 @@ law by its type, name and date ("Luật Tổ chức chính quyền địa phươ
 and OCR (QD for QĐ, stray spaces, O for 0, l for 1); a number one character off
 still matches when the date, type and issuer agree and no other document fits.
 Numbers repeat across issuers and years (every province has a 1042/QĐ-UBND),
-so the date, type and issuer must never disagree, and a citation that fits two
-documents is left unresolved: a wrong link is worse than none.
+so the date, type and issuer must never disagree; such a number also needs the
+date or the issuer to confirm it; and a citation that fits two documents is
+left unresolved: a wrong link is worse than none.
 """
 
 from __future__ import annotations
@@ -65,10 +66,17 @@ def _types_agree(cited: str | None, issued: str | None) -> bool:
     return a in GENERIC_TYPES or b in GENERIC_TYPES or a == b
 
 
+def _repeats(key: str) -> bool:
+    """Whether documents of other bodies or years may carry the same number: numbers without
+    a year restart every year, and every province has its UBND and HĐND ("12/2024/NQ-HĐND")."""
+    return not re.search(r"/(?:19|20)\d\d/", key) or bool(re.search(r"UBND|HDND", key))
+
+
 class Archive:
     """The documents of one output, indexed to resolve citations (rows as in documents.csv)."""
 
     def __init__(self, documents: list[dict]) -> None:
+        self.by_id = {row["doc_id"]: row for row in documents}
         self.by_number: dict[str, list[dict]] = defaultdict(list)
         self.by_date: dict[str, list[dict]] = defaultdict(list)
         for row in documents:
@@ -95,7 +103,8 @@ class Archive:
         agree = [d for d in self.by_number.get(key, [])
                  if _dates_agree(citation.get("date"), d.get("issue_date"))
                  and _types_agree(citation.get("doc_type"), d.get("doc_type"))
-                 and _issuers_agree(citation.get("issuer"), d.get("issuer"))]
+                 and _issuers_agree(citation.get("issuer"), d.get("issuer"))
+                 and (not _repeats(key) or self._confirmed(citation, d))]
         if agree or not citation.get("date"):
             return agree
         # A damaged number: one character off, and everything else agrees, to the day.
@@ -103,6 +112,14 @@ class Archive:
                 if d.get("number") and Levenshtein.distance(key, number_key(d["number"]), score_cutoff=1) <= 1
                 and _type_key(citation.get("doc_type")) == _type_key(d.get("doc_type"))
                 and _issuers_agree(citation.get("issuer"), d.get("issuer"))]
+
+    def _confirmed(self, citation: dict, document: dict) -> bool:
+        """Whether something besides the number says it is this document: the date, the issuer
+        named in full, or the issuer of the citing document (a body citing its own decisions)."""
+        citing = self.by_id.get(citation.get("doc_id"), {})
+        return bool(citation.get("date") and document.get("issue_date")
+                    or any(issuer and document.get("issuer") and fold_key(issuer) == fold_key(document["issuer"])
+                           for issuer in (citation.get("issuer"), citing.get("issuer"))))
 
     def _by_name(self, citation: dict) -> list[dict]:
         name = _name_key(citation["name"], citation.get("doc_type"))

@@ -12,6 +12,8 @@ from tools.synth import write_archive
 
 # An archive as documents.csv rows: two provinces used the same number in different years.
 ARCHIVE = [
+    {"doc_id": "byt2", "doc_type": "Quyết định", "number": "2010/QĐ-BYT", "issue_date": "2025-06-19",
+     "issuer": "Bộ Y tế", "title": "Ban hành tạm thời một số danh mục"},
     {"doc_id": "hy2025", "doc_type": "Quyết định", "number": "1042/QĐ-UBND", "issue_date": "2025-05-07",
      "issuer": "Ủy ban nhân dân tỉnh Hưng Yên", "title": "Giao chỉ tiêu năm 2025"},
     {"doc_id": "hb2022", "doc_type": "Quyết định", "number": "1042/QĐ-UBND", "issue_date": "2022-02-10",
@@ -22,6 +24,8 @@ ARCHIVE = [
      "issuer": "Quốc hội", "title": "LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG"},
     {"doc_id": "kh", "doc_type": "Kế hoạch", "number": "", "issue_date": "2023-03",
      "issuer": "Ủy ban nhân dân tỉnh Hải Dương", "title": "Kế hoạch chuyển đổi số"},
+    {"doc_id": "byt", "doc_type": "Quyết định", "number": "3276/QĐ-BYT", "issue_date": "2025-10-17",
+     "issuer": "Bộ Y tế", "title": "Ban hành danh mục mã"},
 ]
 
 # A citation row (legal_bases.csv, references.csv) → the doc_id it names, or None.
@@ -43,12 +47,17 @@ CITATIONS = [
     ({"doc_type": "Luật", "name": "Luật Tổ chức chính quyền địa phương", "date": "2019-11-22"}, None),
     ({"doc_type": "Luật", "name": "Luật Giao dịch điện tử", "date": "2015-06-19"}, None),
     ({"doc_type": "Kế hoạch", "number": "", "date": "2023-03-02"}, None),  # nothing to match on
+    # A number without a year restarts every year: it needs the date or an issuer to confirm it.
+    ({"doc_type": "Quyết định", "number": "3276/QĐ-BYT"}, None),
+    ({"doc_type": "Quyết định", "number": "3276/QĐ-BYT", "issuer": "Bộ Y tế"}, "byt"),
+    ({"doc_id": "byt2", "doc_type": "Quyết định", "number": "3276/QĐ-BYT"}, "byt"),  # cited by the ministry itself
+    ({"doc_id": "hb2022", "doc_type": "Quyết định", "number": "3276/QĐ-BYT"}, None),  # by a province
 ]
 
 
 @pytest.mark.parametrize("citation, expected", CITATIONS)
 def test_a_citation_resolves_to_the_one_document_it_names(citation, expected):
-    assert Archive(ARCHIVE).resolve({"doc_id": "citing", **citation}) == expected
+    assert Archive(ARCHIVE).resolve({"doc_id": "citing"} | citation) == expected
 
 
 def test_a_document_does_not_cite_itself():
