@@ -146,6 +146,10 @@ def _eval(args: argparse.Namespace) -> int:
         print(f"decrees: need a gold folder and an output folder with documents.csv", file=sys.stderr)
         return EXIT_USAGE
     report = evaluate(args.gold, args.out)
+    if not report.documents:
+        print(f"decrees: no output document in {args.out} matches a gold file in {args.gold} "
+              "(they are paired by file name without extension); nothing to score", file=sys.stderr)
+        return EXIT_USAGE
     print(report.table())
     if args.show_mistakes:
         print("\n".join(["", "mistakes:"] + report.mistakes))

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from extractors.folding import fold_key
 
+from .output import FORMULA_STARTS
 from .tables import HEADER_FIELDS
 
 _ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tp": "thanh pho"}
@@ -58,18 +59,19 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
+    # None where there is nothing to score (no item predicted, no item in gold): not 100%.
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def f1(self) -> float | None:
+        items = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / items if items else None
 
 
 @dataclass
@@ -82,8 +84,16 @@ class Accuracy:
         self.total += 1
 
     @property
-    def value(self) -> float:
-        return self.right / self.total if self.total else 1.0
+    def value(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _shown(value: float | None, form: str = ".1%") -> str:
+    return f"{'n/a' if value is None else format(value, form):>10}"
 
 
 @dataclass
@@ -95,24 +105,26 @@ class Report:
     details: dict[str, Accuracy] = field(default_factory=dict)
     mistakes: list[str] = field(default_factory=list)
 
-    def detail(self, name: str, ok: bool) -> None:
+    def detail(self, label: str, name: str, gold: object, predicted: object, ok: bool) -> None:
         self.details.setdefault(name, Accuracy()).add(ok)
+        if not ok:
+            self.mistakes.append(f"{label}: {name} {predicted!r} != gold {gold!r}")
 
     @property
-    def header_accuracy(self) -> float:
+    def header_accuracy(self) -> float | None:
         right = sum(a.right for a in self.fields.values())
         total = sum(a.total for a in self.fields.values())
-        return right / total if total else 1.0
+        return right / total if total else None
 
     def as_dict(self) -> dict:
         return {
             "documents": self.documents,
             "missing": self.missing,
-            "header_accuracy": round(self.header_accuracy, 4),
-            "fields": {k: round(v.value, 4) for k, v in self.fields.items()},
-            "sets": {k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4), "f1": round(v.f1, 4),
+            "header_accuracy": _rounded(self.header_accuracy),
+            "fields": {k: _rounded(v.value) for k, v in self.fields.items()},
+            "sets": {k: {"precision": _rounded(v.precision), "recall": _rounded(v.recall), "f1": _rounded(v.f1),
                          "tp": v.tp, "fp": v.fp, "fn": v.fn} for k, v in self.sets.items()},
-            "details": {k: round(v.value, 4) for k, v in self.details.items()},
+            "details": {k: _rounded(v.value) for k, v in self.details.items()},
             "mistakes": self.mistakes,
         }
 
@@ -120,24 +132,30 @@ class Report:
         lines = [f"documents scored: {self.documents}" + (f" (no output for: {', '.join(self.missing)})" if self.missing else "")]
         lines.append(f"{'header field':<22}{'accuracy':>10}")
         for name, acc in self.fields.items():
-            lines.append(f"{name:<22}{acc.value:>10.1%}   ({acc.right}/{acc.total})")
-        lines.append(f"{'all header fields':<22}{self.header_accuracy:>10.1%}")
+            lines.append(f"{name:<22}{_shown(acc.value)}   ({acc.right}/{acc.total})")
+        lines.append(f"{'all header fields':<22}{_shown(self.header_accuracy)}")
         lines.append("")
         lines.append(f"{'items':<22}{'precision':>10}{'recall':>10}{'F1':>10}")
         for name, c in self.sets.items():
-            lines.append(f"{name:<22}{c.precision:>10.1%}{c.recall:>10.1%}{c.f1:>10.3f}   (tp {c.tp}, fp {c.fp}, fn {c.fn})")
+            lines.append(f"{name:<22}{_shown(c.precision)}{_shown(c.recall)}{_shown(c.f1, '.3f')}"
+                         f"   (tp {c.tp}, fp {c.fp}, fn {c.fn})")
         lines.append("")
         lines.append(f"{'on matched items':<22}{'accuracy':>10}")
         for name, acc in sorted(self.details.items()):
-            lines.append(f"{name:<22}{acc.value:>10.1%}   ({acc.right}/{acc.total})")
+            lines.append(f"{name:<22}{_shown(acc.value)}   ({acc.right}/{acc.total})")
         return "\n".join(lines)
+
+
+def _cell(value: str) -> str:
+    """A CSV cell as written before its formula guard (SCHEMA.md: a leading apostrophe)."""
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_STARTS else value
 
 
 def _read_csv(path: Path) -> list[dict]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return [{k: _cell(v) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
 def _match(gold: list[dict], predicted: list[dict], key, score=lambda g, p: 0.0) -> list[tuple[dict, dict]]:
@@ -184,6 +202,7 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Report:
         document = documents.get(stem)
         if document is None:
             report.missing.append(stem)
+            report.mistakes.append(f"{stem}: no output document (none whose source file is named {stem}.*)")
             continue
         report.documents += 1
         rows = by_doc.get(document["doc_id"], {})
@@ -200,9 +219,11 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Report:
         )
         for g, p in bases:
             if _text(g.get("issuer")):
-                report.detail("basis issuer", _body_key(g["issuer"]) == _body_key(p.get("issuer")))
+                report.detail(stem, "basis issuer", g["issuer"], p.get("issuer"),
+                              _body_key(g["issuer"]) == _body_key(p.get("issuer")))
             if _text(g.get("name")):
-                report.detail("basis name", fold_key(g["name"]) == fold_key(p.get("name") or ""))
+                report.detail(stem, "basis name", g["name"], p.get("name"),
+                              fold_key(g["name"]) == fold_key(p.get("name") or ""))
 
         gold_refs = (
             [dict(r, role="proposal") for r in gold.get("proposals", [])]
@@ -215,9 +236,10 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Report:
         )
         for g, p in refs:
             if _text(g.get("date")):
-                report.detail("reference date", _text(g["date"]) == _text(p.get("date")))
+                report.detail(stem, "reference date", g["date"], p.get("date"), _text(g["date"]) == _text(p.get("date")))
             if _text(g.get("issuer")):
-                report.detail("reference issuer", _body_key(g["issuer"]) == _body_key(p.get("issuer")))
+                report.detail(stem, "reference issuer", g["issuer"], p.get("issuer"),
+                              _body_key(g["issuer"]) == _body_key(p.get("issuer")))
 
         targets = _score_set(
             report, "targets", gold.get("targets", []), rows.get("targets", []),
@@ -226,9 +248,12 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Report:
             label=stem,
         )
         for g, p in targets:
-            report.detail("target subject", _similar(g.get("subject"), p.get("subject")))
+            report.detail(stem, "target subject", g.get("subject"), p.get("subject"),
+                          _similar(g.get("subject"), p.get("subject")))
             if _text(g.get("metric")):
-                report.detail("target metric", _similar(g.get("metric"), p.get("metric")))
-            report.detail("target annual_increase", _value(g.get("annual_increase")) == _value(p.get("annual_increase")))
-            report.detail("target procedures_count", _value(g.get("procedures_count")) == _value(p.get("procedures_count")))
+                report.detail(stem, "target metric", g.get("metric"), p.get("metric"),
+                              _similar(g.get("metric"), p.get("metric")))
+            for name in ("annual_increase", "procedures_count"):
+                report.detail(stem, f"target {name}", g.get(name), p.get(name),
+                              _value(g.get(name)) == _value(p.get(name)))
     return report

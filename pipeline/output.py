@@ -27,7 +27,8 @@ from .tables import DOCUMENTS, ERRORS, LEGAL_BASES, PAGES, REFERENCES, TABLES, T
 
 # A cell that starts like a formula is run by spreadsheet programs ("CSV injection"): in the
 # CSV files such a text gets a leading apostrophe, which Excel and LibreOffice show as text.
-_FORMULA_START = re.compile(r"[=+\-@\t\r]")
+FORMULA_STARTS = "=+-@\t\r"
+_FORMULA_START = re.compile(f"[{re.escape(FORMULA_STARTS)}]")
 EXCEL_ROWS = 1_048_575  # rows per sheet below the header; a longer table continues on another sheet
 EXCEL_CELL = 32_767  # characters Excel keeps in one cell
 _COMPLETE_DATE = re.compile(r"\d{4}-\d\d-\d\d")

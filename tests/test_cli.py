@@ -57,3 +57,30 @@ def test_word_documents(tmp_path):
     assert main(["extract", str(tmp_path / "in.docx"), "--out", str(out), "--quiet"]) == EXIT_OK
     rows = (out / "legal_bases.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 + 10  # header + the ten bases of the Hà Tĩnh decision
+
+
+def test_eval_with_no_matched_document_is_an_error_not_100_percent(corpus_output, tmp_path, capsys):
+    out, _ = corpus_output
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "not-in-the-output.json").write_text('{"doc_type": "Quyết định"}', encoding="utf-8")
+    assert main(["eval", "--gold", str(gold), "--out", str(out)]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert "nothing to score" in captured.err and "100" not in captured.out
+
+
+def test_show_mistakes_lists_every_score_below_100_percent(corpus_output, tmp_path, capsys):
+    import json
+
+    out, _ = corpus_output
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for path in GOLD.glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        for basis in record["legal_bases"]:
+            basis["issuer"] = "Bộ Không Có Thật"  # every matched basis now has a wrong issuer
+        (gold / path.name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    assert main(["eval", "--gold", str(gold), "--out", str(out), "--show-mistakes"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "basis issuer" in printed.split("mistakes:")[1]
+    assert "'Bộ Không Có Thật'" in printed.split("mistakes:")[1]
