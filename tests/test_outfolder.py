@@ -128,3 +128,15 @@ def test_a_read_only_subfolder_gives_exit_3_and_leaves_the_outputs_as_they_were(
     finally:
         (out / "text").chmod(0o755)
     assert _tables(out) == before and not (out / MARKER).exists()
+
+
+def test_outputs_follow_the_umask(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 1, seed=19)
+    previous = os.umask(0o022)
+    try:
+        run([archive], tmp_path / "out", progress=False)
+    finally:
+        os.umask(previous)
+    for name in [*TABLES, "decrees.xlsx", "run.json"]:
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o644, name
