@@ -65,10 +65,9 @@ eval-dev: setup
 
 # Rebuild the diacritic model (diacritics/data/model.npz) from the laws in data/lm, the broad corpus
 # of legal and administrative text in LM_EXTRA (not in this repository; `LM_EXTRA=` trains on the
-# laws alone) and the gazetteer. Deterministic; a few minutes and about 1.2 GB of memory.
-LM_EXTRA ?= ../shared/lm/extra
+# laws alone; by default ../shared/lm/extra) and the gazetteer. Deterministic; a few minutes, 1.2 GB.
 train-lm: setup
-	$(BIN)/python -m diacritics.train --extra "$(LM_EXTRA)"
+	$(BIN)/python -m diacritics.train $(if $(filter undefined,$(origin LM_EXTRA)),,--extra "$(LM_EXTRA)")
 
 # Relearn what OCR without a Vietnamese model writes for each syllable (diacritics/data/channel.json):
 # renders training-law text, reads it back with tesseract -l eng, aligns. A few minutes.

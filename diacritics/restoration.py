@@ -498,6 +498,25 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
     return out_lines
 
 
+_LABEL = re.compile(r"^(\s*)([a-zđ])(?=\)\s)")
+
+
+def _list_labels(lines: list[str], actions: list[str]) -> list[str]:
+    """Items of a list are labelled a), b), c), d), đ), e): a restored "d)" that
+    follows a "d)" of the same document is "đ)", which only the order tells."""
+    out, previous = list(lines), ""
+    for index, line in enumerate(lines):
+        label = _LABEL.match(line)
+        if label is None:
+            continue
+        letter = label.group(2)
+        if letter == "d" and previous == "d" and actions[index] != KEEP:
+            out[index] = _LABEL.sub(r"\1đ", line, count=1)
+            letter = "đ"
+        previous = letter
+    return out
+
+
 def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None) -> Restoration:
     """Restore or correct the lines of `text` that need it; keep the others as they are.
 
@@ -537,5 +556,6 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
         return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
     model = load()
     names = _names_in(lines, actions)
-    restored = unicodedata.normalize("NFC", "\n".join(_restore_lines(model, lines, actions, names, unsure)))
+    out_lines = _list_labels(_restore_lines(model, lines, actions, names, unsure), actions)
+    restored = unicodedata.normalize("NFC", "\n".join(out_lines))
     return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT) + actions.count(POLISH), restored != text)

@@ -28,8 +28,10 @@ from .syllables import SPELLINGS, UNKNOWN, is_capitalised_name, segments, spelli
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
 # The broad corpus is not in the repository (see README, "Data and licences"):
-# `make train-lm LM_EXTRA=path` names the folder of its *.txt.gz files.
-EXTRA = ROOT.parent / "shared" / "lm" / "extra"
+# ../shared/lm/extra beside the checkout (or beside the folder of worktrees that
+# holds it), or the folder `make train-lm LM_EXTRA=path` names.
+EXTRA = next((p / "shared" / "lm" / "extra" for p in (ROOT.parent, ROOT.parent.parent)
+              if (p / "shared" / "lm" / "extra").is_dir()), ROOT.parent / "shared" / "lm" / "extra")
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 SYLLABLES = Path(__file__).resolve().parent / "data" / "syllables.txt"
 HOLD_OUT_EVERY = 10

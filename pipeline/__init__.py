@@ -4,6 +4,7 @@ Only this package wires the stages (`ocr`, `diacritics`, `extractors`)
 together; they never import each other or the pipeline.
 """
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
 try:
@@ -11,8 +12,16 @@ try:
 except PackageNotFoundError:  # run from a source tree that was not installed
     __version__ = "unknown"
 
-from .document import Document, FileError
-from .process import Options, process_file
-from .run import Summary, run
+_EXPORTS = {"Document": "document", "FileError": "document", "Options": "process", "process_file": "process",
+            "Summary": "run", "run": "run"}
+__all__ = list(_EXPORTS)
 
-__all__ = ["Document", "FileError", "Options", "Summary", "process_file", "run"]
+
+def __getattr__(name: str):
+    # Imported on first use: `decrees restore` needs none of them, and they bring
+    # pandas and every stage (about a second of a fresh process).
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value  # `run` is also a submodule's name: importing it set the module here
+    return value

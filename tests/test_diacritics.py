@@ -49,6 +49,9 @@ RESTORE_CASES = [
     ("Kinh gui: Đ/c Nguyen Van An, Pho Ban Tuyen giao TƯ", "Kính gửi: Đ/c Nguyễn Văn An, Phó Ban Tuyên giáo TƯ"),
     ("Muc phi 50.000 đ/lan, gia 20.000 đ", "Mức phí 50.000 đ/lần, giá 20.000 đ"),
     ("Chuong III. Quy dinh chung; Muc IV; Phu luc XII", "Chương III. Quy định chung; Mục IV; Phụ lục XII"),
+    # list labels: the "d)" after a "d)" is "đ)"
+    ("c) Co quan nha nuoc;\nd) Don vi su nghiep;\nd) To chuc xa hoi;\ne) Ca nhan.",
+     "c) Cơ quan nhà nước;\nd) Đơn vị sự nghiệp;\nđ) Tổ chức xã hội;\ne) Cá nhân."),
 ]
 
 
