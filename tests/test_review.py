@@ -68,6 +68,27 @@ def _expected_items(out, doc_id):
     return items
 
 
+def _check_pages(out, documents):
+    """Every extracted item of every document inside one highlighted element (or its pieces) with its
+    label, a resolved citation a link to the cited page; returns how many items were checked."""
+    checked = 0
+    for document in documents:
+        parsed = _Elements()
+        parsed.feed((out / "review" / f"{document.doc_id}.html").read_text(encoding="utf-8"))
+        shown = sorted((i["label"], "".join(i["text"]), i["href"]) for i in parsed.items.values())
+        expected = _expected_items(out, document.doc_id)
+        for label, raw, cited in expected:
+            match = [s for s in shown if s[0].startswith(label) and s[1] == raw.replace(PAGE_BREAK_TEXT, "")]
+            assert match, (document.source_path, label, raw)
+            assert match[0][2] == (f"{cited}.html" if cited else None)
+            checked += 1
+        assert len(shown) == len(expected)
+    return checked
+
+
+PAGE_BREAK_TEXT = "\n\f\n"  # an item that crosses a page break is shown on both pages, without the break
+
+
 @pytest.fixture(scope="module")
 def samples_output(tmp_path_factory):
     out = tmp_path_factory.mktemp("review_out")
@@ -77,22 +98,40 @@ def samples_output(tmp_path_factory):
 
 def test_every_extracted_value_sits_in_an_element_with_its_label(samples_output):
     out, result = samples_output
-    checked = 0
-    for document in result.documents:
-        page = (out / "review" / f"{document.doc_id}.html").read_text(encoding="utf-8")
-        parsed = _Elements()
-        parsed.feed(page)
-        shown = sorted((i["label"], "".join(i["text"]), i["href"]) for i in parsed.items.values())
-        for label, raw, cited in _expected_items(out, document.doc_id):
-            match = [s for s in shown if s[0].startswith(label) and s[1] == raw.replace(PAGE_BREAK_TEXT, "")]
-            assert match, (document.source_path, label, raw)
-            assert match[0][2] == (f"{cited}.html" if cited else None)
-            checked += 1
-        assert len(shown) == len(_expected_items(out, document.doc_id))
-    assert checked > 150
+    assert _check_pages(out, result.documents) > 150
 
 
-PAGE_BREAK_TEXT = "\n\f\n"  # an item that crosses a page break is shown on both pages, without the break
+def test_pdfs_and_a_scan_of_the_samples_get_their_pages_checked_too(tmp_path):
+    """Text PDFs of the samples, and one sample as a noisy 150 dpi scan: OCR's page is marked
+    as such, its unsure lines marked, and every item is highlighted as on the text samples."""
+    from ocr.plaintext import strip_markup
+    from tools.render import degrade, image_to_pdf, render_page, text_to_pdf
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for sample in sorted(CORPUS.glob("*.txt")):
+        text_to_pdf(strip_markup(sample.read_text(encoding="utf-8")), folder / f"{sample.stem}.pdf")
+    page, _ = render_page((DOCS / "nghi_dinh.txt").read_text(encoding="utf-8").split("\n"), dpi=150)
+    image_to_pdf([degrade(page, noise=0.03, blur=0.8, seed=5)], folder / "scan.pdf", dpi=150)
+    result, summary = run([folder], out, jobs=2, progress=False)
+    assert not result.errors and summary.pages_ocr >= 1
+    assert _check_pages(out, result.documents) > 80
+    scan = next(d for d in result.documents if d.source_path.endswith("scan.pdf"))
+    page_html = (out / "review" / f"{scan.doc_id}.html").read_text(encoding="utf-8")
+    assert "(OCR)" in page_html
+    unsure_lines = {scan.text.rfind("\n", 0, c) for c in _final_starts(scan, out)}
+    assert unsure_lines  # a noisy scan has words OCR was unsure of
+    # each such line is marked (in pieces where it crosses an item), beside the legend's example
+    assert page_html.count('class="doubtful"') >= len(unsure_lines) + 1
+
+
+def _final_starts(document, out):
+    """Final-text offsets of the words OCR was unsure of."""
+    from pipeline.provenance import Change, to_final
+
+    changes = [Change(int(r["start"]), int(r["end"]), int(r["source_start"]), int(r["source_end"]), r["kind"])
+               for r in csv.DictReader(open(out / "changes.csv", encoding="utf-8")) if r["doc_id"] == document.doc_id]
+    return [to_final(start, changes) for start, _ in document.doubtful]
 
 
 def test_changed_words_are_marked_apart_and_listed_pages_link_back(samples_output):
