@@ -33,21 +33,28 @@ from .dates import DateMatch, find_dates
 from .folding import fold, squash
 from .model import Target
 
-# A vowel as OCR may write a marked one ("tối" → "to1", "lệ" → "1€"), and the consonants it
-# confuses ("Đ" read as "P" without a Vietnamese model, "l" as "1"). One vowel is not taken
-# for another: "nếu" must not match "nội".
+# What OCR may write for a letter: a marked vowel as another vowel or a symbol ("tối" →
+# "téi", "to1"; "lệ" → "1€"), an unmarked one only as a symbol, so that "nếu" never matches
+# "nội"; "Đ" as "P" without a Vietnamese model, "l" as "1".
 _OCR_SYMBOL = "0-9€@"
 _OCR_CONSONANT = {"d": "[dp]", "l": "[l1]"}
 _JOIN = r"[\s*_]+"  # words may be wrapped or carry markdown emphasis between them
 
 
+def _ocr_letter(letter: str, any_vowel: bool) -> str:
+    base = fold(letter)
+    if base in "aeiouy":
+        return f"[aeiouy{_OCR_SYMBOL}]" if any_vowel and letter != base else f"[{base}{_OCR_SYMBOL}]"
+    return _OCR_CONSONANT.get(base, re.escape(base))
+
+
 def relaxed(phrase: str) -> str:
-    """The folded, OCR-tolerant pattern of a keyword phrase written in plain Vietnamese."""
-    words = [
-        "".join(f"[{c}{_OCR_SYMBOL}]" if c in "aeiouy" else _OCR_CONSONANT.get(c, re.escape(c)) for c in word)
-        for word in fold(phrase).split()
-    ]
-    return r"(?<![a-z])" + _JOIN.join(words) + r"(?![a-z])"
+    """The folded, OCR-tolerant pattern of a keyword phrase written in plain Vietnamese.
+    A marked vowel may be read as another only in phrases of several words ("téi thiéu"):
+    a single short word so relaxed ("đến", "là") would match too many others."""
+    words = phrase.lower().split()
+    letters = ["".join(_ocr_letter(c, len(words) > 1 and len(word) > 2) for c in word) for word in words]
+    return r"(?<![a-z])" + _JOIN.join(letters) + r"(?![a-z])"
 
 
 def _any(*phrases: str) -> str:

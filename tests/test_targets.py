@@ -218,10 +218,11 @@ def test_document_year(title, issue_date, year):
 @pytest.mark.parametrize("phrase, text, found", [
     ("tối thiểu", "toi thieu", True),
     ("tối thiểu", "to1 thi€u", True),  # a mark OCR wrote as a symbol
+    ("tối thiểu", "tei thieu", True),  # a marked vowel read as another ("téi thiéu")
     ("tỷ lệ", "ty 1e", True),  # "l" read as "1"
     ("đạt", "pat", True),  # "Đ" read as "P" without a Vietnamese model
     ("chỉ tiêu", "chi\n**tieu", True),  # wrapped, with markdown emphasis
-    ("nếu", "noi", False),  # one vowel is not taken for another
+    ("nếu", "noi", False),  # an unmarked vowel is not taken for another
     ("trên", "trenh", False),  # whole words only
 ])
 def test_relaxed_keyword_patterns(phrase, text, found):
