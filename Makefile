@@ -8,6 +8,7 @@ SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+ARGS ?=
 
 .PHONY: setup system-packages chromium extract eval eval-dev test test-all bench law-names train-lm train-channel clean
 
@@ -35,7 +36,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 extract: setup
-	$(BIN)/decrees extract $(INPUT) --out $(OUT) --jobs $(JOBS)
+	$(BIN)/decrees extract $(INPUT) --out $(OUT) --jobs $(JOBS) $(ARGS)
 
 eval: extract
 	$(BIN)/decrees eval --gold tests/data/gold --out $(OUT)

@@ -86,14 +86,10 @@ class Document:
                 name: {"start": s, "end": e, "page": self.page_of(s), "raw": self.text[s:e]}
                 for name, (s, e) in spans.items()
             },
-            "legal_bases": self.legal_basis_rows(),
-            "references": self.reference_rows(),
-            "targets": self.target_rows(),
-            "pages": [{k: v for k, v in row.items() if k != "doc_id"} for row in self.page_rows()],
-
             "legal_bases": [LEGAL_BASES.record(r) for r in self.legal_basis_rows()],
             "references": [REFERENCES.record(r) for r in self.reference_rows()],
             "targets": [TARGETS.record(r) for r in self.target_rows()],
+            "pages": [{k: v for k, v in PAGES.record(row).items() if k != "doc_id"} for row in self.page_rows()],
             "text": self.text,
         }
 

@@ -83,3 +83,29 @@ def test_schema_md_lists_the_columns_of_every_table():
         row = re.search(rf"^\| {table.name}\.csv \|[^|]*\| (.*) \|$", schema, re.MULTILINE)
         assert row, f"SCHEMA.md has no row for {table.name}.csv"
         assert row.group(1).split(", ") == table.names
+
+
+def test_the_extractors_records_are_the_schema(written):
+    """Every field of Header, Citation and Target is a column of its table, in the record's
+    order, in the CSV files, documents.jsonl and decrees eval: defined once (tables.py)."""
+    import json
+
+    from extractors import Citation, Header, Target
+    from pipeline.evaluate import HEADER_FIELDS
+    from pipeline.tables import DOCUMENTS, LEGAL_BASES, REFERENCES, TARGETS
+
+    out, _ = written
+
+    def names(record, skip=()):
+        return [f.name for f in dataclasses.fields(record) if f.name not in skip]
+
+    def ordered(columns, wanted):
+        return [c for c in columns if c in wanted]
+
+    assert ordered(DOCUMENTS.names, names(Header)) == names(Header, ("spans",)) == HEADER_FIELDS
+    assert ordered(LEGAL_BASES.names, names(Citation)) == names(Citation, ("role",))
+    assert ordered(REFERENCES.names, names(Citation)) == names(Citation)
+    assert ordered(TARGETS.names, names(Target)) == names(Target)
+    record = json.loads((out / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert ordered(list(record), names(Header)) == HEADER_FIELDS
+    assert record["targets"] and all(list(t) == TARGETS.names for t in record["targets"])
