@@ -5,7 +5,8 @@ Exit codes (fixed, for scripts):
   1  gold scores below --min-* thresholds (eval only)
   2  unusable arguments (no such input, bad option)
   3  the output folder cannot be written
-  130 interrupted
+  4  every file failed (errors.csv says why)
+  130 interrupted (Ctrl-C, SIGTERM): the finished files are in the outputs
 """
 
 from __future__ import annotations
@@ -21,13 +22,23 @@ from . import __version__
 
 log = logging.getLogger("decrees")
 
-EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_USAGE, EXIT_OUTPUT, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number of seconds") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
     return number
 
 
@@ -54,8 +65,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="keep text without diacritics or garbled by OCR as it is (no restoration)")
     extract.add_argument("--max-pages", type=_positive, default=2000,
                          help="skip files with more pages than this (default: 2000)")
-    extract.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+    extract.add_argument("--timeout", type=_seconds, default=600, metavar="SECONDS",
                          help="give up on a file that takes longer than this (default: 600; 0: no limit)")
+    extract.add_argument("--max-memory", type=_positive, metavar="MIB",
+                         help="memory one worker process may use; a file that needs more gets an error row "
+                              "(default: 900)")
     extract.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                          help="process on a Dask distributed cluster (pip install 'decrees[cluster]'); "
                               "its workers must see the input paths")
@@ -105,13 +119,18 @@ def _configure_logging(quiet: bool, verbose: bool, log_file: Path | None) -> Non
 def _extract(args: argparse.Namespace) -> int:
     from .outfolder import OutputError
     from .process import Options
-    from .run import NoDocuments, run
+    from .run import MEMORY_MIB, NoDocuments, run
 
     try:
         _configure_logging(args.quiet, args.verbose, args.log)
     except OSError as exc:
         print(f"decrees: cannot write the log file {args.log}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler:
+        problem = _unreachable(args.scheduler)
+        if problem:
+            log.error("cannot reach the scheduler %s: %s", args.scheduler, problem)
+            return EXIT_USAGE
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
         log.error("no such file or folder: %s", ", ".join(missing))
@@ -126,17 +145,37 @@ def _extract(args: argparse.Namespace) -> int:
         _, summary = run(args.inputs, args.out, options=options, jobs=args.jobs, excel=args.excel,
                          xlsx=not args.no_xlsx, parquet=args.parquet,
                          progress=False if args.quiet else None, force=args.force, prune=args.prune,
-                         scheduler=args.scheduler, review=not args.no_review)
+                         scheduler=args.scheduler, review=not args.no_review,
+                         memory_mib=args.max_memory or MEMORY_MIB)
     except NoDocuments as exc:
         log.error("%s", exc)
         return EXIT_USAGE
     except OutputError as exc:
         log.error("%s", exc)
         return EXIT_OUTPUT
+    if summary.interrupted:
+        log.warning("%s; outputs in %s", summary, args.out)
+        return EXIT_INTERRUPTED
     log.info("%s; outputs in %s", summary, args.out)
     if summary.errors:
         log.info("see %s for the files that failed", args.out / "errors.csv")
+    if summary.errors and not summary.documents:
+        log.error("every file failed: see %s", args.out / "errors.csv")
+        return EXIT_ALL_FAILED
     return EXIT_OK
+
+
+def _unreachable(address: str) -> str | None:
+    """Why the Dask scheduler at `address` cannot be used, or None when it answers."""
+    try:
+        from distributed import Client
+    except ImportError:
+        return "the cluster support is not installed (pip install 'decrees[cluster]')"
+    try:
+        Client(address, timeout=10).close()
+    except (OSError, TimeoutError, ValueError) as exc:
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return None
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -160,14 +199,20 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     import diacritics
+    from ocr import AcquisitionError
     from ocr.plaintext import decode
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = decode(data)
     except OSError as exc:
         print(f"decrees: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    result = diacritics.restore(decode(data), force=None if args.mode == "auto" else args.mode)
+    except AcquisitionError as exc:
+        print(f"decrees: {args.file} is not a text file ({exc}); `decrees extract` reads PDFs, Word files "
+              "and scans", file=sys.stderr)
+        return EXIT_USAGE
+    result = diacritics.restore(text, force=None if args.mode == "auto" else args.mode)
     sys.stdout.write(result.text)
     return EXIT_OK
 

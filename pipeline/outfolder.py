@@ -28,6 +28,20 @@ _MARKER_TEXT = (
 )
 
 
+# The locks this process holds. A worker forked during the run closes its copies, so that
+# a worker still alive after the run has gone cannot keep the folder locked.
+_held_locks: set = set()
+
+
+def _close_inherited_locks() -> None:
+    for lock in _held_locks:
+        lock.close()  # only this process's descriptor: the run keeps its lock
+    _held_locks.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
 class OutputError(Exception):
     """The output folder cannot be written (or another run holds it); the message says why."""
 
@@ -89,6 +103,7 @@ class OutputFolder:
         lock.write(str(os.getpid()))
         lock.flush()
         self._lock = lock
+        _held_locks.add(lock)
         try:
             self._finish_switch()
             shutil.rmtree(self.staging, ignore_errors=True)  # files staged by a run that was stopped
@@ -100,6 +115,7 @@ class OutputFolder:
 
     def __exit__(self, *exc_info) -> None:
         if self._lock is not None:
+            _held_locks.discard(self._lock)
             self._lock.close()  # closing releases the lock
             self._lock = None
 

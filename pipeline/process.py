@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from contextlib import contextmanager
+import zipfile
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 import diacritics
 import extractors
 import ocr
 
+from .zipped import MemberTooLarge, extracted, open_member
 from .discover import InputFile
 from .document import PAGE_BREAK, Document, FileError
 
@@ -61,10 +63,10 @@ class _SharedOcrSlots:
                     self.pages_ocred.value += 1
 
 
-def file_hash(path) -> str:
-    """SHA-256 of a file, read in blocks (a 500-page scan need not be held twice)."""
+def file_hash(item: InputFile) -> str:
+    """SHA-256 of an input, read in blocks (a 500-page scan need not be held twice)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_member(item.path, item.member) if item.member else open(item.path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -136,8 +138,9 @@ def process_file(item: InputFile, options: Options) -> Document | FileError:
 def _process(item: InputFile, options: Options) -> Document | FileError:
     stage = "read"
     try:
-        sha256 = item.sha256 or file_hash(item.path)
-        acquired = ocr.acquire(item.path, acquire_options(options))
+        sha256 = item.sha256 or file_hash(item)
+        with extracted(item.path, item.member) if item.member else nullcontext(item.path) as path:
+            acquired = ocr.acquire(path, acquire_options(options))
         stage = "restore"
         page_starts, parts, offset, restored = [], [], 0, False
         source_parts, unsure_words, source_offset = [], [], 0  # the text before restoration, for provenance
@@ -162,6 +165,12 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         extraction = extractors.extract(text)
     except ocr.AcquisitionError as exc:
         return FileError(item.source_path, stage, exc.kind, str(exc))
+    except MemberTooLarge:
+        return FileError(item.source_path, stage, "too-large", "larger unpacked than a file in a zip may be")
+    except MemoryError:
+        return FileError(item.source_path, stage, "out-of-memory", "needed more memory than a worker may use")
+    except zipfile.BadZipFile as exc:
+        return FileError(item.source_path, stage, "damaged", f"cannot be read from its zip ({exc})")
     except PermissionError as exc:
         return FileError(item.source_path, stage, "unreadable", f"permission denied ({exc.strerror})")
     except OSError as exc:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
+import signal
 import sys
 import time
+import zipfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,10 +22,16 @@ from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
 from .outfolder import OutputError, OutputFolder
 from .output import RunOutputs, write_outputs
-from .process import Options, file_hash, process_file, share_ocr_slots
+from .process import Options, file_hash, process_file
 from .progress import Progress
+from .workers import WorkerPool
 
 PROGRESS_EVERY = 10  # seconds between status lines when no terminal shows a bar
+# Memory one worker may use (MiB): a normal file needs under 600 MiB, the
+# restoration model included; two workers and the run stay within 2 GiB.
+MEMORY_MIB = 900
+# Failures that may not recur on another run (a busy machine, a dying worker): not cached.
+TRANSIENT_ERRORS = {"timeout", "crashed", "out-of-memory"}
 
 
 @dataclass
@@ -39,23 +45,34 @@ class Summary:
     processed: int = 0  # files processed in this run; the others came from the cache
     removed: int = 0  # documents of earlier runs whose files are gone
     lost: int = 0  # documents of earlier runs dropped because their cached result was deleted
+    skipped: int = 0  # files in the input folders that are not documents
+    unfinished: int = 0  # files left unprocessed by an interruption
+
+    @property
+    def interrupted(self) -> bool:
+        return self.unfinished > 0
 
     def __str__(self) -> str:
         text = (
             f"{self.documents} documents ({self.pages} pages, {self.pages_ocr} OCRed), "
             f"{self.restored} restored, {self.errors} errors, {self.processed} files processed "
-            f"(the rest unchanged since the last run), {self.removed} removed, in {self.seconds:.1f} s"
+            f"(the rest unchanged since the last run), {self.removed} removed, "
+            f"{self.skipped} files skipped as not documents, in {self.seconds:.1f} s"
         )
         if self.lost:
             text += (f"; {self.lost} documents of earlier runs were dropped because their results in .cache "
                      "were deleted: run again on their folders")
+        if self.interrupted:
+            text += f"; interrupted: {self.unfinished} files not processed (run again to finish them)"
         return text
 
 
-def _worker_init(ocr_slots, pages_ocred) -> None:
-    # One Tesseract thread per page: the pages and processes are the parallelism.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    share_ocr_slots(ocr_slots, pages_ocred)
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop the workers, keep what is finished."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise _Terminated
 
 
 def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str,
@@ -76,9 +93,10 @@ def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str
 
 def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool | None,
                  done: Callable[[InputFile, Document | FileError], None],
-                 scheduler: str | None = None) -> list[Document | FileError]:
+                 scheduler: str | None = None, memory_bytes: int | None = None) -> list[Document | FileError]:
     """Process `files`, calling done(item, result) as each one finishes. `progress`: a bar,
-    None: a bar on a terminal, else a status line every PROGRESS_EVERY seconds; False: neither."""
+    None: a bar on a terminal, else a status line every PROGRESS_EVERY seconds; False: neither.
+    On Ctrl-C or SIGTERM, stop at once and return what is finished."""
     bar = sys.stderr.isatty() if progress is None else progress
     ocr_slots = multiprocessing.BoundedSemaphore(max(jobs, options.page_jobs))
     pages_ocred = multiprocessing.Value("i", 0)
@@ -91,39 +109,31 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
         results.append(result)
         shown.done(item, result)
 
+    on_terminate = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         if scheduler:
             _process_on_cluster(files, options, scheduler, finish)
-        elif jobs <= 1:
-            share_ocr_slots(ocr_slots, pages_ocred)
-            for item in files:
-                finish(item, process_file(item, options))
-        else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                     initargs=(ocr_slots, pages_ocred)) as pool:
-                futures = {pool.submit(process_file, item, options): item for item in files}
-                for future in as_completed(futures):
-                    item = futures[future]
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # a worker died (out of memory, killed)
-                        result = FileError(item.source_path, "read", "worker-died", f"{type(exc).__name__}: {exc}")
-                    finish(item, result)
+        elif files:
+            WorkerPool(jobs, options, memory_bytes, ocr_slots, pages_ocred).run(files, finish)
+    except KeyboardInterrupt:
+        pass  # the pool has stopped its workers; the caller counts what is unfinished
     finally:
+        signal.signal(signal.SIGTERM, on_terminate)
         shown.close()
-        share_ocr_slots(None)
     return results
 
 
 def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs: int, progress: bool | None,
-             force: bool, scheduler: str | None) -> tuple[list[Document | FileError], int]:
-    """The result for every input file, from the cache or processed now, and how many were processed."""
+             force: bool, scheduler: str | None,
+             memory_bytes: int | None) -> tuple[list[Document | FileError], int, int]:
+    """The result for every input file, from the cache or processed now, how many were
+    processed, and how many were left unprocessed by an interruption."""
     cached: list[Document | FileError] = []
     todo: list[InputFile] = []
     for item in files:
         try:
-            item = replace(item, sha256=file_hash(item.path))
-        except OSError:
+            item = replace(item, sha256=file_hash(item))
+        except (OSError, zipfile.BadZipFile, RuntimeError):
             todo.append(item)  # processing will report why it cannot be read
             continue
         hit = None if force else cache.get(item.sha256, item.source_path)
@@ -133,15 +143,15 @@ def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs:
             cached.append(hit)
 
     def remember(item: InputFile, outcome: Document | FileError) -> None:
-        if item.sha256 and not (isinstance(outcome, FileError) and outcome.error == "worker-died"):
+        if item.sha256 and not (isinstance(outcome, FileError) and outcome.error in TRANSIENT_ERRORS):
             try:
                 cache.put(item.sha256, outcome)
             except OSError as exc:
                 raise OutputError(f"cannot write the cache in {cache.folder}: {exc.strerror or exc}; "
                                   "the previous outputs are unchanged") from exc
 
-    processed = _process_all(todo, options, jobs, progress, remember, scheduler)
-    return cached + processed, len(todo)
+    processed = _process_all(todo, options, jobs, progress, remember, scheduler, memory_bytes)
+    return cached + processed, len(processed), len(todo) - len(processed)
 
 
 def _carried_over(entries: dict[str, dict], cache: ResultCache) -> tuple[list[Document | FileError], int]:
@@ -203,7 +213,7 @@ class NoDocuments(Exception):
 def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: int = 1,
         excel: bool = False, xlsx: bool = True, parquet: bool = False, progress: bool | None = None,
         force: bool = False, prune: bool = False, scheduler: str | None = None,
-        review: bool = True) -> tuple[RunResult, Summary]:
+        review: bool = True, memory_mib: int | None = MEMORY_MIB) -> tuple[RunResult, Summary]:
     """Extract every input under `inputs` into the output folder `out`, adding to what it holds.
 
     The folder keeps every document processed into it (archive.py): this run updates and
@@ -215,27 +225,31 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
     decrees.xlsx; `parquet` writes a Parquet file per table (and so do later runs into `out`).
     `progress`: True a bar, False nothing, None a bar on a terminal and otherwise a status
     line every PROGRESS_EVERY seconds (logged to the "decrees" logger, like a line per file).
+    Each worker may use `memory_mib` MiB; a file that needs more gets an error row. An
+    interrupted run (Ctrl-C, SIGTERM) writes the outputs of what it finished and says
+    how many files it left (`Summary.unfinished`, in run.json's counts).
     run.json in `out` records the run. Raises NoDocuments, changing nothing, when no supported file is found.
     """
     started, started_at = time.monotonic(), datetime.now(timezone.utc)
     labels = Archive.load(out).labels(inputs)
-    files, discovery_errors = discover(inputs, labels)
-    if not any(item.path.suffix.lower() in ocr.SUPPORTED for item in files):
+    found = discover(inputs, labels)
+    if not any(item.suffix in ocr.SUPPORTED for item in found.files):
         raise NoDocuments(_no_documents_message(inputs, out))
     with OutputFolder(out) as folder:
         archive = Archive.load(out)  # again, now that no other run can change it
         if archive.labels(inputs) != labels:
             labels = archive.labels(inputs)
-            files, discovery_errors = discover(inputs, labels)
+            found = discover(inputs, labels)
         cache_folder = out / ".cache"
         for leftover in cache_folder.rglob(".*.tmp") if cache_folder.is_dir() else []:
             leftover.unlink(missing_ok=True)  # a cache entry being written when a run was killed
         cache = ResultCache(cache_folder, options)
-        outcomes, processed = _extract(files, cache, options, jobs, progress, force, scheduler)
+        outcomes, processed, unfinished = _extract(found.files, cache, options, jobs, progress, force, scheduler,
+                                                   memory_mib << 20 if memory_mib else None)
         kept = archive.carried_over(inputs, labels, prune)
         carried, lost = _carried_over(kept, cache)
         before = set(archive.entries)
-        result = _combine(archive, [*discovery_errors, *outcomes, *carried], cache.fingerprint)
+        result = _combine(archive, [*found.errors, *outcomes, *carried], cache.fingerprint)
         summary = Summary(
             documents=len(result.documents),
             pages=sum(d.pages for d in result.documents),
@@ -246,6 +260,8 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
             processed=processed,
             removed=len(before - set(archive.entries)) - lost,
             lost=lost,
+            skipped=found.skipped,
+            unfinished=unfinished,
         )
         folder.write(STATE_FILE, archive.to_json())
         parquet = parquet or "documents.parquet" in folder.owned

@@ -82,7 +82,7 @@ def awkward(tmp_path_factory):
     assert _hashes(folder) == before, "an input file was changed"
     with (out / "errors.csv").open(encoding="utf-8", newline="") as handle:
         errors = {row["source_path"].split("/", 1)[1]: row for row in csv.DictReader(handle)}  # under the input
-    return result, errors
+    return result, errors, summary
 
 
 @pytest.mark.parametrize("name, stage, kind", [
@@ -91,21 +91,30 @@ def awkward(tmp_path_factory):
     ("blank.txt", "read", "empty"),
     ("text renamed.pdf", "read", "not-pdf"),
     ("random.jpg", "read", "not-image"),
-    ("notes.xyz", "read", "unsupported"),
     ("bomb.png", "read", "too-large"),
     ("locked.pdf", "read", "password"),
     ("thirty-blank-pages.pdf", "read", "too-many-pages"),
     ("loop-a.txt", "discover", "broken-link"),
 ])
 def test_bad_input_gets_an_error_row(awkward, name, stage, kind):
-    _, errors = awkward
+    _, errors, _ = awkward
     assert name in errors, sorted(errors)
     assert (errors[name]["stage"], errors[name]["error"]) == (stage, kind)
     assert errors[name]["message"]
 
 
+def test_files_that_are_not_documents_are_skipped_and_counted(awkward, tmp_path):
+    _, errors, summary = awkward
+    assert "notes.xyz" not in errors and summary.skipped == 1
+    named = tmp_path / "notes.xyz"
+    named.write_text("?", encoding="utf-8")
+    (tmp_path / GOOD).write_text((CORPUS / GOOD).read_text(encoding="utf-8"), encoding="utf-8")
+    result, _ = run([named, tmp_path / GOOD], tmp_path / "out", progress=False)  # named: its row says why
+    assert [(e.stage, e.error) for e in result.errors] == [("read", "unsupported")]
+
+
 def test_good_and_awkward_files_keep_their_results(awkward):
-    result, errors = awkward
+    result, errors, _ = awkward
     by_name = {d.source_path.split("/", 1)[1]: d for d in result.documents}
     for name in (GOOD, "good.pdf", "Quyết định số 5 của UBND.txt", "legacy-cp1258.txt", "edit-protected.pdf"):
         assert name in by_name, (name, errors.get(name))

@@ -1,0 +1,193 @@
+"""Hostile and awkward inputs and runs (issue 13): each bad file gets its own row,
+the good files beside it keep their results, nothing hangs, nothing is lost."""
+
+import faulthandler
+import json
+import os
+import signal
+import time
+
+import pytest
+
+import pipeline.workers
+from pipeline import Options, run
+from pipeline import cache as result_cache
+from pipeline.run import TRANSIENT_ERRORS
+from tests.conftest import CORPUS
+
+GOOD = "000_244ec2eb958e1eda.txt"
+ISSUER = "Ủy ban nhân dân tỉnh Hải Dương"
+
+
+def _good(folder, name=GOOD, variant=0):
+    """The good sample; each `variant` differs in trailing blank lines only (another content hash)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text((CORPUS / GOOD).read_text(encoding="utf-8") + "\n" * variant, encoding="utf-8")
+
+
+def _rows(result):
+    return {e.source_path: (e.stage, e.error) for e in result.errors}
+
+
+def _issuers(result):
+    return {d.source_path: d.extraction.header.issuer for d in result.documents}
+
+
+def test_a_name_that_is_not_utf8_gets_a_row_of_its_own(tmp_path):
+    folder = tmp_path / "in"
+    _good(folder)
+    _good(folder, os.fsdecode(b"Quy\xea\xcct \xd0inh 12.txt"), variant=1)  # a name from a Windows zip, not UTF-8
+    result, _ = run([folder], tmp_path / "out", progress=False)
+    assert _issuers(result) == {GOOD: ISSUER, "Quy\\xea\\xcct \\xd0inh 12.txt": ISSUER}
+    assert "\\xea" in (tmp_path / "out" / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_fifos_devices_and_links_outside_are_not_read(tmp_path):
+    folder = tmp_path / "in"
+    _good(folder)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.pdf").symlink_to("/dev/zero")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Số: 99/QĐ-UBND mật khẩu", encoding="utf-8")
+    (folder / "outside.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / GOOD)
+    started = time.monotonic()
+    result, _ = run([folder], tmp_path / "out", progress=False)
+    assert time.monotonic() - started < 60
+    assert _rows(result) == {"pipe.txt": ("discover", "not-a-file"), "zero.pdf": ("discover", "not-a-file"),
+                             "outside.txt": ("discover", "link-outside"),
+                             "inside.txt": ("discover", "duplicate")}
+    assert _issuers(result) == {GOOD: ISSUER}
+    assert "mật khẩu" not in (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8")
+    fifo_named, _ = run([folder / "pipe.txt"], tmp_path / "out2", progress=False)
+    assert [(e.error, e.message) for e in fifo_named.errors] == [
+        ("not-a-file", "not a regular file (a FIFO, device or socket): not read")]
+
+
+def test_the_same_name_under_two_inputs_is_two_rows(tmp_path):
+    first, second = tmp_path / "a" / "batch", tmp_path / "b" / "batch"
+    _good(first)
+    (second).mkdir(parents=True)
+    (second / GOOD).write_text((CORPUS / GOOD).read_text(encoding="utf-8").replace("2022", "2021"), encoding="utf-8")
+    result, _ = run([first, second], tmp_path / "out", progress=False)
+    names = sorted(d.source_path for d in result.documents)
+    assert names == [f"{first.as_posix()}/{GOOD}", f"{second.as_posix()}/{GOOD}"]
+
+
+def _kill_worker_on(name):
+    """process_file, except that the worker reading `name` dies as a native crash would."""
+    real = pipeline.workers.process_file
+
+    def process(item, options):
+        if item.source_path == name:
+            faulthandler.disable()  # pytest's, inherited: it would print the crash
+            os.kill(os.getpid(), signal.SIGSEGV)
+        return real(item, options)
+    return process
+
+
+def test_a_file_that_kills_its_worker_is_the_only_one_that_fails(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    for i in range(6):
+        _good(folder, f"{i:02d}.txt", variant=i)
+    monkeypatch.setattr(pipeline.workers, "process_file", _kill_worker_on("02.txt"))  # workers are forked
+    result, summary = run([folder], tmp_path / "out", jobs=2, progress=False)
+    assert _rows(result) == {"02.txt": ("read", "crashed")}
+    assert "signal 11" in result.errors[0].message
+    assert len(result.documents) == 5 and set(_issuers(result).values()) == {ISSUER}
+    # a crash is not remembered: the next run tries the file again
+    monkeypatch.undo()
+    again, summary = run([folder], tmp_path / "out", jobs=2, progress=False)
+    assert summary.processed == 1 and "02.txt" not in _rows(again)
+
+
+def _hog_memory_on(name):
+    real = pipeline.workers.process_file
+
+    def process(item, options):
+        if item.source_path == name:
+            hoard = []
+            while True:
+                hoard.append(bytearray(16 << 20))
+                time.sleep(0.01)
+        return real(item, options)
+    return process
+
+
+def test_a_worker_over_its_memory_budget_is_stopped_and_replaced(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    _good(folder, "a.txt")
+    _good(folder, "b.txt", variant=1)
+    monkeypatch.setattr(pipeline.workers, "process_file", _hog_memory_on("a.txt"))
+    result, _ = run([folder], tmp_path / "out", jobs=1, progress=False, memory_mib=600)
+    assert _rows(result) == {"a.txt": ("read", "out-of-memory")}
+    assert _issuers(result) == {"b.txt": ISSUER}
+
+
+def test_a_worker_past_the_time_limit_is_stopped_even_in_native_code(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    _good(folder, "a.txt")
+    _good(folder, "b.txt", variant=1)
+    real = pipeline.workers.process_file
+
+    def stuck(item, options):  # the alarm cannot interrupt a blocked system call with its signal ignored
+        if item.source_path == "a.txt":
+            signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
+            time.sleep(600)
+        return real(item, options)
+    monkeypatch.setattr(pipeline.workers, "process_file", stuck)
+    started = time.monotonic()
+    result, _ = run([folder], tmp_path / "out", options=Options(timeout=1), jobs=1, progress=False)
+    assert time.monotonic() - started < 30
+    assert _rows(result) == {"a.txt": ("read", "timeout")}
+    assert _issuers(result) == {"b.txt": ISSUER}
+
+
+def test_timeouts_are_retried_and_the_time_limit_is_not_part_of_the_key(tmp_path):
+    folder = tmp_path / "in"
+    _good(folder)
+    out = tmp_path / "out"
+    _, first = run([folder], out, options=Options(timeout=600), progress=False)
+    _, other_limit = run([folder], out, options=Options(timeout=300), progress=False)
+    assert (first.processed, other_limit.processed) == (1, 0)
+    cache = result_cache.ResultCache(out / ".cache", Options())
+    assert "timeout" in TRANSIENT_ERRORS  # never put in the cache (see run.remember)
+    assert cache.fingerprint == result_cache.ResultCache(out / ".cache", Options(timeout=5)).fingerprint
+
+
+@pytest.mark.parametrize("entry", ["null", "{}", "[]", '"text"', '{"error": 5}', "TAMPERED"])
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path, entry):
+    folder = tmp_path / "in"
+    _good(folder)
+    out = tmp_path / "work" / "out"
+    reference, _ = run([folder], out, progress=False)
+    (entry_path,) = (out / ".cache").rglob("*.json")
+    if entry == "TAMPERED":
+        record = json.loads(entry_path.read_text(encoding="utf-8"))
+        record["doc_id"] = "../../escaped"
+        entry = json.dumps(record, ensure_ascii=False)
+    entry_path.write_text(entry, encoding="utf-8")
+    result, summary = run([folder], out, progress=False)
+    assert summary.processed == 1 and _issuers(result) == {GOOD: ISSUER}
+    assert [d.doc_id for d in result.documents] == [d.doc_id for d in reference.documents]
+    assert not (tmp_path / "escaped.txt").exists() and not (tmp_path / "work" / "escaped.txt").exists()
+
+
+def test_a_changed_model_or_lexicon_reprocesses(tmp_path, monkeypatch):
+    # The fingerprint covers every file of the stages; here a copy of them stands in for the install.
+    producers = tmp_path / "install"
+    for package in result_cache.PRODUCERS:
+        (producers / package / "data").mkdir(parents=True)
+        (producers / package / "__init__.py").write_text("# code\n", encoding="utf-8")
+    lexicon = producers / "extractors" / "data" / "provinces.txt"
+    lexicon.write_text("Hải Dương\n", encoding="utf-8")
+    monkeypatch.setattr(result_cache, "ROOT", producers)
+    folder = tmp_path / "in"
+    _good(folder)
+    out = tmp_path / "out"
+    assert run([folder], out, progress=False)[1].processed == 1
+    assert run([folder], out, progress=False)[1].processed == 0
+    lexicon.write_text("Hải Dương\nHưng Yên\n", encoding="utf-8")
+    assert run([folder], out, progress=False)[1].processed == 1
+    (producers / "diacritics" / "data" / "model.npz").write_bytes(b"retrained")
+    assert run([folder], out, progress=False)[1].processed == 1
