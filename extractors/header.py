@@ -30,11 +30,14 @@ _HEAD_CHARS = 5000
 # Table bars, Markdown emphasis and headings, rule lines, a web site's bracketed
 # editorial notes: never part of a field.
 _NOISE = re.compile(r"[|*#_]+|-{3,}\.?|={3,}|\.{4,}|…{2,}|\[[^\]\n]{0,300}\]")
-_MOTTO = re.compile(
-    ocr_pattern("Cộng hòa xã hội chủ nghĩa Việt Nam") + "|" + ocr_pattern("Độc lập - Tự do - Hạnh phúc")
-)
-_SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"[ \t]*[:;]\s*")
-_PLACE_DATE = re.compile(r",\s*(?=" + ocr_pattern("ngày", marks_may_vanish=True) + ")")
+# The national motto, and the Party's in the same place on Party documents.
+_MOTTO = re.compile("|".join(ocr_pattern(m) for m in (
+    "Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "Đảng Cộng sản Việt Nam",
+)))
+# "Số:" before the number; the colon is sometimes left out ("Số 2744/QĐ-UBND").
+_SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"(?P<colon>[ \t]*[:;])?\s*")
+# The comma after the place; some date lines leave it out ("Hà Nội ngày 1 tháng 12 năm 2025").
+_PLACE_DATE = re.compile(r"(?P<comma>,)?[ \t]*\n?[ \t]*(?=" + ocr_pattern("ngày", marks_may_vanish=True) + ")")
 _BODY_START = re.compile(rf"(?m)^[ \t]*(?:{CAN_CU}|{ocr_pattern('Kính gửi')}|{ARTICLE_ONE})")
 # Words that open the first sentence after a subject line written in mixed case.
 _OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
@@ -52,10 +55,14 @@ _ANNEX_OF = re.compile(
 # Headings of the body that may follow a title on the same line.
 _SECTION = re.compile("|".join(ocr_pattern(w) for w in ("Lời nói đầu", "Chương I", "Phần thứ nhất")))
 _NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True) + "|" + ocr_pattern("đến") + ")")
-_SUBJECT_LINE = re.compile(r"(?m)^[ \t]*v\s*/\s*v?(?!\w)")
+_SUBJECT_LINE = re.compile(r"(?<!\w)v\s*/\s*v?(?!\w)")
+# "Quyết định 3467/QĐ-BYT ngày 15/11/2024 " before "về …": a web site's name of the document.
+_NAMED_BEFORE_SUBJECT = re.compile(
+    rf"(?:{_TYPE.pattern}) (?:{ocr_pattern('số')} )?\d+/\S+ {ocr_pattern('ngày')} [\d/.-]+ (?={ocr_pattern('về')})"
+)
 _LETTER = re.compile(ocr_pattern("Kính gửi"))
 # Words before which a body name is part of the title, not the authority line.
-_INSIDE_TITLE = {"cua", "va", "ve", "voi", "cho", "tai", "thuoc"}
+_INSIDE_TITLE = {"cua", "va", "ve", "voi", "cho", "tai", "thuoc", "pho"}
 # Prefixes of titles of people who head a body ("BỘ TRƯỞNG BỘ Y TẾ").
 _HEAD_TITLES = re.compile(
     "|".join(ocr_pattern(t) for t in (
@@ -111,7 +118,10 @@ class _Layout:
 def _number(layout: _Layout, h: Header) -> tuple[int, int] | None:
     for so in _SO.finditer(layout.folded, 0, layout.end):
         found = read_header_number(layout.view, so.end())
-        if found:
+        # Without the colon only a line's "Số" before a plain number with a code in capitals
+        # ("Số 12/QĐ-UBND"; not a gazette's "Số 271/Ngày", nor "… thay thế Quyết định số 12/QĐ-UBND").
+        if found and (so.group("colon") or found[0] and re.match(r"[A-ZĐ]{2}", found[1])
+                      and layout.view[so.start()] == "S" and layout.ends_a_zone(so.start(), set())):
             h.number, h.symbol, end = found
             h.spans["number"] = (so.start(), end)
             return so.start(), end
@@ -124,34 +134,44 @@ def _place(layout: _Layout, start: int, comma: int) -> tuple[str, int] | None:
     kept: list[re.Match[str]] = []
     for word in reversed(words):
         token = word.group()
-        if not re.fullmatch(r"[^\W\d_]+", token) or len(kept) == 6:
+        if not re.fullmatch(r"[^\W\d_]+\.?", token) or len(kept) == 6:  # "TP." too
             break
         if not token[0].isupper() and fold(token) not in ("pho", "xa", "tran"):
             break
         kept.insert(0, word)
     # Capitals before a capitalised name belong to the column beside it ("VIỆT NAM Hà Nội").
-    while len(kept) > 1 and kept[0].group().isupper() and not kept[-1].group().isupper():
+    while len(kept) > 1 and kept[0].group().isupper() and not kept[-1].group().isupper() \
+            and not kept[0].group().endswith("."):
         kept.pop(0)
     if not kept:
         return None
     offset = max(start, comma - 80)
+    # Words of the line before belong to the place only when this line's part is not a place by
+    # itself: "Thành phố Hồ Chí / Minh", but not "… đoạn qua Thái Bình / Hà Nội".
+    same_line = [w for w in kept if "\n" not in layout.view[offset + w.start():comma]]
+    carried = kept[len(kept) - len(same_line) - 1].group() if len(same_line) < len(kept) else ""
+    if same_line and carried and fold(carried) not in ("pho", "xa", "tran", "tinh", "tp.") and match_province(
+            " ".join(w.group() for w in same_line)):
+        kept = same_line
     place_start = offset + kept[0].start()
     place = squash(layout.view[place_start:comma])
-    if looks_damaged(place):
+    if looks_damaged(re.sub(r"\S+\.\s*", "", place)):  # an abbreviation ("TP.") is not damage
         place = match_province(place) or place
     return place, place_start
 
 
 def _place_and_date(layout: _Layout, after: int, h: Header) -> tuple[int, int] | None:
     for m in _PLACE_DATE.finditer(layout.folded, 0, layout.end):
+        zone_floor = max([after] + [e for _, e in layout.mottos if e <= m.start()])
+        place = _place(layout, zone_floor, m.start())
+        if not (m.group("comma") or place):
+            continue
         # A day or month filled in by hand reads as debris: keep the printed parts.
         date = date_after(layout.folded, m.start()) or _printed_date(layout.folded, m.end())
         if date:
             h.issue_date = date.iso
             h.spans["issue_date"] = (m.end(), date.end)
         zone_start = m.start()
-        zone_floor = max([after] + [e for _, e in layout.mottos if e <= m.start()])
-        place = _place(layout, zone_floor, m.start())
         if place:
             h.place, zone_start = place
             h.spans["place"] = (zone_start, m.start())
@@ -170,7 +190,9 @@ def _doc_type(layout: _Layout, zone_ends: set[int], h: Header) -> tuple[int, int
     """The type heading ("QUYẾT ĐỊNH", "QUYET PINH") where a line or a zone ends."""
     for m in _TYPE.finditer(layout.folded, 0, layout.end):
         written = layout.view[m.start():m.end()]
-        if not written.isupper() or not layout.ends_a_zone(m.start(), zone_ends):
+        line_start = layout.view.rfind("\n", 0, m.start()) + 1
+        alone = layout.view[line_start:_line_end(layout.view, m.end())].strip() == written
+        if not (written.isupper() or alone) or not layout.ends_a_zone(m.start(), zone_ends):
             continue
         if any(a <= m.start() < b for a, b in layout.mottos):
             continue
@@ -180,6 +202,12 @@ def _doc_type(layout: _Layout, zone_ends: set[int], h: Header) -> tuple[int, int
         h.spans["doc_type"] = m.span()
         return m.span()
     return None
+
+
+def _subject_line(layout: _Layout, zone_ends: set[int]) -> int | None:
+    """Where a letter's "V/v …" starts: at a line start or right after the number."""
+    return next((m.start() for m in _SUBJECT_LINE.finditer(layout.folded, 0, layout.end)
+                 if layout.ends_a_zone(m.start(), zone_ends)), None)
 
 
 def _number_from_annex(text: str, folded: str, h: Header) -> None:
@@ -199,8 +227,9 @@ def _number_from_annex(text: str, folded: str, h: Header) -> None:
 
 def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: str | None, line_start: bool) -> bool:
     """Whether the title's word at `start` opens the issuing authority line ("BỘ TRƯỞNG BỘ Y TẾ")."""
-    if not word.group().isupper() or previous and fold(previous).strip(",.") in _INSIDE_TITLE:
-        return False
+    if not word.group().isupper() or previous and (
+            previous.endswith(",") or fold(previous).strip(",.") in _INSIDE_TITLE):
+        return False  # "CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ": a list of bodies inside the title
     head = _HEAD_TITLES.match(layout.folded, start)
     if head and parse_body(layout.view, layout.folded, head.end()):
         return True
@@ -241,7 +270,7 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header) -> None:
     title = squash(layout.view[title_start:title_end]).rstrip(".;: ")
     # A web site's name of the document standing where the subject belongs
     # ("Quyết định 3467/QĐ-BYT ngày 15/11/2024 về việc …"): the subject is what follows.
-    named = re.match(r"[^\d]{2,25} \d+/\S+ ng\S{1,3} [\d/.-]+ (?=v)", fold(title))
+    named = _NAMED_BEFORE_SUBJECT.match(fold(title))
     if named:
         title, title_start = title[named.end():], title_start + named.end()
     h.title = title
@@ -253,7 +282,7 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
     block = layout.view[:block_end]
     for start, end in layout.mottos:  # the motto column beside the issuer's lines
         block = block[:start] + " " * (min(end, block_end) - start) + block[end:]
-    lines = [line.strip(" \t-,.:") for line in block[:block_end].split("\n")]
+    last_line = re.search(r"([^\W\d_][^\n]*[^\W\d_])[^\w\n]*\n?[^\w]*$", block[:block_end])
     block = block[:block_end].replace("\n", " ")  # one name, wrapped or split by the motto
     folded = fold(block)
     parent = lowest = None
@@ -274,14 +303,11 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
             return name, word.start(), end
         parent = parent or name
         lowest = (name, word.start(), end)
-    if lowest:
-        return lowest  # the motto or a stamp left unread beside it
-    lines = [line for line in lines if line]
-    if lines and lines[-1].isupper() and len(lines[-1]) >= 4:
-        last = lines[-1]
-        start = block.rfind(last)
-        return last.capitalize(), start, start + len(last)
-    return None
+    # A body the vocabulary does not know ("TỔNG CỤC HẢI QUAN") on the last line, under its parent.
+    if last_line and last_line.group(1).isupper() and len(last_line.group(1)) >= 4 and (
+            not lowest or lowest[2] <= last_line.start(1)):
+        return squash(last_line.group(1)).capitalize(), last_line.start(1), last_line.end(1)
+    return lowest  # the motto or a stamp left unread beside it
 
 
 def _chair_heading(layout: _Layout, start: int) -> tuple[str, int, int] | None:
@@ -411,12 +437,11 @@ def extract_header(text: str, folded: str) -> Header:
     place_date = _place_and_date(layout, number[1] if number else 0, h)
     zone_ends = {e for _, e in layout.mottos} | {p for z in (number, place_date) if z for p in z}
     doc_type = _doc_type(layout, zone_ends, h)
+    subject = None if doc_type else _subject_line(layout, zone_ends)
     if doc_type:
         _title(layout, doc_type[1], zone_ends, h)
-    else:
-        subject = _SUBJECT_LINE.search(layout.folded, 0, layout.end)
-        if subject:
-            _title(layout, subject.start(), zone_ends, h)
+    elif subject is not None:
+        _title(layout, subject, zone_ends, h)
     if h.symbol is None:
         _number_from_annex(text, folded, h)
     starts = [z[0] for z in (number, place_date, doc_type) if z] + [layout.end]
@@ -436,11 +461,12 @@ def extract_header(text: str, folded: str) -> Header:
     if h.issuer is None and h.symbol:
         h.issuer = symbol_issuer(h.symbol)  # the header is cut off or unreadable
     by_symbol = symbol_type(h.symbol) if h.symbol else None
-    if by_symbol == "Văn bản hợp nhất" or (h.doc_type is None and by_symbol):
+    if by_symbol == "Văn bản hợp nhất":
         h.doc_type = by_symbol  # a consolidated text repeats the heading of the text it consolidates
-    elif h.doc_type is None and (_SUBJECT_LINE.search(layout.folded, 0, layout.end)
-                                 or _LETTER.search(layout.folded)):
-        h.doc_type = "Công văn"
+    elif h.doc_type is None:
+        # A subject line "V/v" makes a letter whatever its symbol ("CT-CS" of the tax department).
+        h.doc_type = "Công văn" if subject is not None else by_symbol or (
+            "Công văn" if _LETTER.search(layout.folded) else None)
     h.issuer_level = issuer_level(h.issuer)
     if h.issuer_level in ("province", "district", "commune"):
         h.province = (

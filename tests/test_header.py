@@ -214,6 +214,16 @@ PHỤ LỤC I
 (Ban hành kèm theo Quyết định số 120/QĐ-BYT ngày 05/02/2024 của Bộ Y tế)
 """
 
+SUBORDINATE_BODY_LETTER = """BỘ TÀI CHÍNH
+TỔNG CỤC THỐNG KÊ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số 318/TCTK-PPCĐ V/v điều tra doanh nghiệp năm 2025
+Hà Nội ngày 9 tháng 1 năm 2025
+Kính gửi: Cục Thống kê các tỉnh.
+Điều 3 của Quyết định số 55/QĐ-TCTK quy định như sau.
+"""
+
 LAYOUT_CASES = [
     (MERGED_WEB_LINES, {
         "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
@@ -258,6 +268,14 @@ LAYOUT_CASES = [
         "place": None, "issuer": "Bộ Y tế", "issuer_level": "ministry", "province": None, "title": None,
         "signer": None, "signer_title": None}, {
         "number": "120/QĐ-BYT", "issue_date": "ngày 05/02/2024", "issuer": "BỘ TRƯỞNG BỘ Y TẾ"}),
+
+
+    (SUBORDINATE_BODY_LETTER, {  # no colon after Số nor comma before ngày; the lowest body is unknown
+        "doc_type": "Công văn", "number": "318/TCTK-PPCĐ", "symbol": "TCTK-PPCĐ", "issue_date": "2025-01-09",
+        "place": "Hà Nội", "issuer": "Tổng cục thống kê", "issuer_level": "ministry", "province": None,
+        "title": "V/v điều tra doanh nghiệp năm 2025", "signer": None, "signer_title": None}, {
+        "number": "Số 318/TCTK-PPCĐ", "issue_date": "ngày 9 tháng 1 năm 2025", "place": "Hà Nội",
+        "title": "V/v điều tra doanh nghiệp năm 2025", "issuer": "TỔNG CỤC THỐNG KÊ"}),
 ]
 
 
