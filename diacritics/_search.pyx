@@ -151,3 +151,45 @@ def search(tables, const i64[::1] run_offsets, const i64[::1] offsets, const i64
                 last, before, score, origin, kept, fresh_score, fresh_origin, fresh_last, fresh_before,
                 rows_lo, rows_hi, rows_bow, path)
     return path
+
+
+cdef inline bint _vowel(Py_UCS4 c) noexcept:
+    return c == u'a' or c == u'e' or c == u'i' or c == u'o' or c == u'u' or c == u'y'
+
+
+def edit_cost(str base, bytes marked, str key) -> float:
+    """Weighted edit distance (log10 units) from what OCR wrote to a candidate's
+    unmarked form (`restoration._edit_cost` gives the costs and their reasons).
+    `base` is what OCR wrote without its marks, `marked[i]` whether its letter i
+    had marks; compiled because a garbled word is weighed against hundreds of keys."""
+    cdef Py_ssize_t n = len(base), m = len(key), i, j
+    cdef double previous[128]
+    cdef double current[128]
+    cdef double sub, best, ins
+    cdef Py_UCS4 w, k
+    if m >= 128:
+        return 99.0
+    previous[0] = 0.0
+    for j in range(1, m + 1):
+        previous[j] = previous[j - 1] + (0.8 if _vowel(key[j - 1]) else 1.6)
+    for i in range(n):
+        w = base[i]
+        ins = 0.8 if _vowel(w) else 1.6
+        current[0] = previous[0] + ins
+        for j in range(1, m + 1):
+            k = key[j - 1]
+            if w == k:
+                sub = 0.0
+            elif _vowel(w) and _vowel(k):
+                sub = 0.4 if marked[i] else 0.7
+            else:
+                sub = 1.8
+            best = previous[j - 1] + sub
+            if previous[j] + ins < best:
+                best = previous[j] + ins
+            if current[j - 1] + (0.8 if _vowel(k) else 1.6) < best:
+                best = current[j - 1] + (0.8 if _vowel(k) else 1.6)
+            current[j] = best
+        for j in range(m + 1):
+            previous[j] = current[j]
+    return previous[m]

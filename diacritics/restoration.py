@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,7 +30,7 @@ import numpy as np
 from .model import MODEL, TrigramModel, load
 from .syllables import (
     ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, is_capitalised_name,
-    SPELLINGS, UNKNOWN, segments, strip_marks,
+    NEWER, OLDER, SPELLINGS, UNKNOWN, WORD, in_style, segments, strip_marks, tone_style,
 )
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
@@ -101,9 +102,12 @@ def _unmarked_syllables() -> frozenset[str]:
     return frozenset(strip_marks(s) for s in syllables())
 
 
+_CODE = re.compile(r"(?=(?:.*[A-Z]){2})(?=.*\d)[A-Z\d]+")  # CN22, E1QT (not "S6", OCR's Số)
+
+
 def _is_acronym(word: str) -> bool:
-    """An abbreviation, or short capitals that are no syllable ("BYT")."""
-    if is_abbreviation(word):
+    """An abbreviation, a code of capitals and digits, or short capitals that are no syllable ("BYT")."""
+    if is_abbreviation(word) or _CODE.fullmatch(word):
         return True
     return word.isalpha() and word.isupper() and len(word) <= 3 and strip_marks(word.lower()) not in _unmarked_syllables()
 
@@ -236,36 +240,18 @@ def _keys() -> list[str]:
     return sorted(load().candidates)
 
 
-_VOWELS = frozenset("aeiouy")
-
-
-def _edit_cost(written: str, key: str) -> float:
+def _edit_costs(written: str, keys: list[str]) -> list[float]:
     """Weighted edit distance (log10 units) from what OCR wrote (lowercase, marks
-    kept) to a candidate's unmarked form. OCR without a Vietnamese model drops
+    kept) to each candidate's unmarked form. OCR without a Vietnamese model drops
     marks freely (no cost), writes a marked vowel for a different one ("gém" for
-    "gồm": cheap), rarely turns a plain vowel into another, and rarely changes
-    consonants (dear)."""
+    "gồm": 0.4), rarely turns a plain vowel into another (0.7), and rarely changes
+    consonants (1.8; a vowel left out or added 0.8, a consonant 1.6). Compiled
+    (`_search.edit_cost`): a garbled word is weighed against hundreds of keys."""
+    from ._search import edit_cost
 
-    def substitution(w: str, k: str) -> float:
-        base = strip_marks(w)
-        if base == k:
-            return 0.0
-        if base in _VOWELS and k in _VOWELS:
-            return 0.4 if base != w else 0.7
-        return 1.8
-
-    def indel(c: str) -> float:
-        return 0.8 if strip_marks(c) in _VOWELS else 1.6
-
-    previous = [0.0]
-    for k in key:
-        previous.append(previous[-1] + indel(k))
-    for w in written:
-        current = [previous[0] + indel(w)]
-        for j, k in enumerate(key, 1):
-            current.append(min(previous[j - 1] + substitution(w, k), previous[j] + indel(w), current[j - 1] + indel(k)))
-        previous = current
-    return previous[-1]
+    base = strip_marks(written)
+    marked = bytes(w != b for w, b in zip(written, base))
+    return [edit_cost(base, marked, key) for key in keys]
 
 
 def _ocr_rewritten(written: str) -> str:
@@ -284,8 +270,10 @@ def _garbled_candidates(written: str) -> tuple[tuple[int, ...], tuple[float, ...
     for query, extra in ((written, 0.0), (rewritten, REWRITE_COST)):
         if extra and query == written:
             continue
-        for key, _, _ in process.extract(strip_marks(query), _keys(), scorer=Levenshtein.distance, score_cutoff=2, limit=None):
-            costs[key] = min(costs.get(key, 99.0), _edit_cost(query, key) + extra)
+        keys = [key for key, _, _ in process.extract(strip_marks(query), _keys(), scorer=Levenshtein.distance,
+                                                       score_cutoff=2, limit=None)]
+        for key, cost in zip(keys, _edit_costs(query, keys)):
+            costs[key] = min(costs.get(key, 99.0), cost + extra)
     best = sorted(costs.items(), key=lambda item: item[1])[:MAX_KEYS]
     scores: dict[int, float] = {}
     for key, cost in best:
@@ -448,6 +436,14 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     return [run for run in runs if run]
 
 
+def _document_style(lines: list[str], actions: list[str]) -> str | None:
+    """The tone placement (hòa or hoà) that the document's correct lines show most, if any."""
+    shown = Counter(tone_style(w) for line, action in zip(lines, actions) if action == KEEP for w in WORD.findall(line))
+    if shown[OLDER] == shown[NEWER]:
+        return None
+    return OLDER if shown[OLDER] > shown[NEWER] else NEWER
+
+
 def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], names: dict[str, str],
                    unsure: list[set[int]]) -> list[str]:
     """The lines with their words replaced as decoded; all runs of the text are decoded in one call."""
@@ -473,6 +469,7 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
             placed.append((index, run))
             open_line = index if not line[last.end():].strip() else -1
     chosen = iter(decode(model, lattice))
+    style = _document_style(lines, actions)
     number = model.index[NUMBER]
     replacements: dict[int, list[tuple[int, int, str]]] = {}
     for index, run in placed:
@@ -487,6 +484,8 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
                 out = apply_case(word, model.vocab[syllable])
                 if word[:1].isupper() and strip_marks(out) in names:
                     out = names[strip_marks(out)]  # the document's own spelling of a name
+                elif style:
+                    out = in_style(out, style)
             if out != word:
                 replacements.setdefault(index, []).append((m.start(), m.end(), out))
     out_lines = list(lines)

@@ -127,3 +127,34 @@ def tone_placements(syllable: str) -> set[str]:
 def spellings(syllables: Iterable[str]) -> list[str]:
     """Every placement of the tone mark of each syllable, sorted."""
     return sorted({form for syllable in syllables for form in tone_placements(syllable)})
+
+
+# oa, oe, uy ending a syllable: the one place where the two tone placements in
+# use differ, on the first vowel ("hòa", "thủy": older) or the second ("hoà", "thuỷ": newer).
+_OPEN_PAIR = re.compile(r"(?<!q)(?:oa|oe|uy)$")
+OLDER, NEWER = "older", "newer"
+
+
+def tone_style(syllable: str) -> str | None:
+    """Which placement a syllable shows (OLDER, NEWER), None where both agree."""
+    lower = syllable.lower()
+    if not _OPEN_PAIR.search(strip_marks(lower)):
+        return None
+    decomposed = unicodedata.normalize("NFD", lower)
+    bare = [c for c in decomposed if not unicodedata.combining(c)]
+    at = next((i for i, c in enumerate(decomposed) if c in _TONES), None)
+    if at is None:
+        return None
+    letters_before = sum(1 for c in decomposed[:at] if not unicodedata.combining(c))
+    return NEWER if letters_before == len(bare) else OLDER
+
+
+def in_style(syllable: str, style: str) -> str:
+    """`syllable` with its tone mark placed in `style`, its case kept."""
+    if tone_style(syllable) in (None, style):
+        return syllable
+    lower = syllable.lower()
+    for form in tone_placements(lower):
+        if tone_style(form) == style:
+            return apply_case(syllable, form)
+    return syllable

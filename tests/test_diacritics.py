@@ -213,3 +213,12 @@ def test_the_shipped_spellings_are_every_tone_placement_of_the_syllable_list():
     syllable_list = (data / "data" / "syllables.txt").read_text(encoding="utf-8").split()
     assert (data / SPELLINGS).read_text(encoding="utf-8").split() == spellings(syllable_list)
     assert {"hòa", "hoà", "thủy", "thuỷ"} <= set(spellings(syllable_list))
+
+
+@pytest.mark.parametrize("marked, expected", [
+    ("Cộng hoà xã hội chủ nghĩa Việt Nam; Uỷ ban nhân dân", "Tăng cường hoà giải và sức khoẻ, Uỷ ban thuỷ lợi"),
+    ("Cộng hòa xã hội chủ nghĩa Việt Nam; Ủy ban nhân dân", "Tăng cường hòa giải và sức khỏe, Ủy ban thủy lợi"),
+])
+def test_restored_words_follow_the_documents_tone_placement(marked, expected):
+    result = diacritics.restore(marked + "\nTang cuong hoa giai va suc khoe, Uy ban thuy loi")
+    assert result.text == marked + "\n" + expected
