@@ -134,20 +134,31 @@ def _excel_cell(sheet, value: object, is_date: bool) -> object:
     return value
 
 
+def _column_width(name: str, values: pd.Series) -> float:
+    """Wide enough for the header and most values (judged on the first thousand), at most 60."""
+    lengths = values.head(1000).dropna().astype(str).str.len()
+    typical = lengths.quantile(0.9) if len(lengths) else 0
+    return min(60, max(len(name), typical) + 2)
+
+
 def write_xlsx(folder: OutputFolder, run: RunOutputs) -> None:
     """decrees.xlsx: a sheet per table, header frozen, complete dates as dates, every text a text."""
     if not run.xlsx:
         return
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     def save(path: Path) -> None:
         book = Workbook(write_only=True)
         for table in TABLES:
             data = run.tables[table.name]
             dates = [c.date for c in table.columns]
+            widths = [_column_width(name, data[name]) for name in table.names]
             for part, first in enumerate(range(0, max(len(data), 1), EXCEL_ROWS)):
                 sheet = book.create_sheet(table.name if part == 0 else f"{table.name} ({part + 1})")
                 sheet.freeze_panes = "A2"
+                for number, width in enumerate(widths, 1):
+                    sheet.column_dimensions[get_column_letter(number)].width = width
                 sheet.append(table.names)
                 for values in data.iloc[first:first + EXCEL_ROWS].itertuples(index=False):
                     sheet.append([_excel_cell(sheet, value, is_date) for value, is_date in zip(values, dates)])

@@ -140,3 +140,15 @@ def test_outputs_follow_the_umask(tmp_path):
         os.umask(previous)
     for name in [*TABLES, "decrees.xlsx", "run.json"]:
         assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o644, name
+
+
+def test_two_processes_into_one_folder_one_stops_with_a_message_the_other_completes(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 30, seed=20)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "extract", str(archive), "--out", str(out), "-q", "--jobs", "1"]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = sorted((run.wait(timeout=300), run.stderr.read()) for run in runs)
+    assert [code for code, _ in outcomes] == [EXIT_OK, EXIT_OUTPUT], outcomes
+    assert "another decrees run" in outcomes[1][1]
+    assert len((out / "documents.csv").read_text(encoding="utf-8").splitlines()) == 31

@@ -44,6 +44,7 @@ def test_the_spreadsheet_keeps_vietnamese_and_never_runs_a_formula(written):
     assert sheet.freeze_panes == "A2"
     columns = {c.value: c.column_letter for c in sheet[1]}
     title = next(c for c in sheet[columns["title"]] if c.value == FORMULA)
+    assert sheet.column_dimensions[columns["title"]].width > sheet.column_dimensions[columns["pages"]].width
     assert title.data_type == "s"
     dates = [c.value for c in sheet[columns["issue_date"]][1:]]
     assert "2022-05" in dates  # partial: as given
