@@ -42,17 +42,18 @@ class Role(StrEnum):
 
 
 def _words(*phrases: str) -> str:
-    return "|".join(ocr_pattern(p) for p in phrases)
+    """One group that matches any of the phrases, as `ocr_pattern` relaxes them."""
+    return "(?:" + "|".join(ocr_pattern(p) for p in phrases) + ")"
 
 
 # ---------------------------------------------------------------- the two kinds of cited document
 
 _SO = ocr_pattern("số", marks_may_vanish=True)
-_TYPES = "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS))
+_TYPES = "(?:" + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS)) + ")"
 # A document type (or its abbreviation) right before a number: "Nghị định số ", "QĐ số".
 _TYPE_BEFORE = re.compile(
-    rf"(?:{_TYPES}|(?<!\w)(?P<abbr>{'|'.join(DOC_TYPE_ABBREVIATIONS)}))(?:\s+{_words('liên tịch', 'hành động')})?"
-    rf"(?:\s+{_SO}\.?)?\s*:?\s*$"
+    rf"(?:{_TYPES}|(?<!\w)(?P<abbr>{'|'.join(DOC_TYPE_ABBREVIATIONS)}))"
+    rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+{_SO}\.?)?\s*:?\s*$"
 )
 _SO_BEFORE = re.compile(rf"{_SO}\.?\s*:?\s*$")
 _OF = re.compile(rf"[ \t]*\n?[ \t]*(?:{_words('của')})\s+")
@@ -201,18 +202,19 @@ class Paragraph:
 # Characters that may stand before a paragraph's first word: markup and bullets, not quotes or numbering.
 _LEAD = r"[ \t*_•+\-–]*"
 _LEADING = re.compile(_LEAD)
-_PROPOSAL_OPENER = re.compile(_words("Theo đề nghị", "Theo đề xuất", "Xét", "Thực hiện", "Trên cơ sở"))
+_PROPOSAL_OPENER = re.compile(_words("Theo đề nghị", "Theo đề xuất", "Xét", "Thực hiện", "Triển khai", "Trên cơ sở"))
+# A proposal in the body of a letter: "Theo đề nghị của Sở Y tế tại Tờ trình số …".
+_REQUEST_OPENER = re.compile(rf"(?m)^{_LEAD}(?={_words('Theo đề nghị', 'Xét đề nghị', 'Theo đề xuất')})")
 _BASIS_OPENER = re.compile(CAN_CU)
 _LIST_OPENER = re.compile(_TYPES)
 _LETTER_BODY = re.compile(rf"(?m)^{_LEAD}{_words('Kính gửi')}")
-# Where the body of a document has begun: an article, a chapter, a part or a roman-numbered heading.
-_BODY_START = re.compile(
-    rf"(?m)^{_LEAD}(?:{_words('Điều')})\s+\d|^{_LEAD}(?:{_words('Chương', 'Phần')})\s+[IVX\d]+\b"
-    r"|^[ \t*_]*[IVX]+\.\s"
-)
+# Where the body of a document has begun: an article, a chapter or a part (in the folded text),
+# a roman-numbered heading (in the text: "I." in capitals).
+_BODY_START = re.compile(rf"(?m)^{_LEAD}(?:{_words('Điều')}\s+\d|{_words('Chương', 'Phần')}\s+[ivx\d]+\b)")
+_ROMAN_HEADING = re.compile(r"(?m)^[ \t*_]*[IVX]+\.\s")
 # A heading "I. CĂN CỨ PHÁP LÝ" / "1. Căn cứ xây dựng Kế hoạch" / "CƠ SỞ PHÁP LÝ" on a line of its own.
 _BASIS_HEADING = re.compile(
-    rf"(?m)^[ \t*_]*(?:(?P<num>[IVX]+|\d+)[.)])?[ \t*_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+"
+    rf"(?m)^[ \t*_]*(?:(?P<num>[ivx]+|\d+)[.)])?[ \t*_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+"
     rf"(?:{_words('pháp lý', 'xây dựng', 'ban hành', 'lập')})[^\n;.]{{0,60}}$"
 )
 _PARAGRAPH_END = re.compile(r"[;.:][ \t*_]*$")
@@ -275,6 +277,20 @@ def _recipients_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
     return i
 
 
+# The enacting formula that closes a proposal: "…, Bộ trưởng Bộ Y tế ban hành Thông tư …".
+_ENACTING = re.compile(rf",\s+(?=[^,;\d]{{0,80}}?\s{ocr_pattern('ban hành')}\s+{_TYPES})")
+
+
+def _without_enacting_formula(text: str, folded: str, para: Paragraph) -> Paragraph:
+    """A proposal cut where the enacting formula begins: the document it enacts is not proposed."""
+    if para.role != Role.PROPOSAL:
+        return para
+    for m in _ENACTING.finditer(folded, para.start, para.end):
+        if text[m.end()].isupper():
+            return Paragraph(para.start, m.start(), para.role)
+    return para
+
+
 def _split_at_openers(text: str, folded: str, para: Paragraph) -> list[Paragraph]:
     """ "…của Chính phủ;Căn cứ Thông tư …": a paragraph glued to the previous one."""
     parts = [para]
@@ -289,8 +305,8 @@ def _split_at_openers(text: str, folded: str, para: Paragraph) -> list[Paragraph
 
 def _preamble(text: str, folded: str) -> list[Paragraph]:
     """The run of "Căn cứ / Theo đề nghị / Thực hiện" paragraphs before the body."""
-    body = _BODY_START.search(folded)
-    lines = _lines(text, 0, body.start() if body else len(text))
+    body = [m.start() for m in (_BODY_START.search(folded), _ROMAN_HEADING.search(text)) if m]
+    lines = _lines(text, 0, min(body, default=len(text)))
     first = next((i for i, line in enumerate(lines) if _opener(text, folded, line)), None)
     if first is None:
         return []
@@ -302,10 +318,10 @@ def _preamble(text: str, folded: str) -> list[Paragraph]:
     i = 0
     while i < len(lines):
         opened = _opener(text, folded, lines[i])
-        if not opened and paragraphs[-1].role == Role.BASIS:
+        if not opened:
             lead = _LEADING.match(text, *lines[i]).end()
             if lead < lines[i][1] and text[lead].isupper() and _LIST_OPENER.match(folded, lead):
-                opened = Role.BASIS, lead  # a basis listed without repeating "Căn cứ"
+                opened = paragraphs[-1].role, lead  # a list that goes on without repeating "Căn cứ"
         if not opened:
             if text[lines[i][0]:lines[i][1]].strip(" \t*_"):
                 break  # the first line that opens nothing ends the preamble
@@ -317,7 +333,8 @@ def _preamble(text: str, folded: str) -> list[Paragraph]:
         end = bracket if bracket >= 0 else end
         if letter is not None and opened[0] == Role.BASIS and not text[start:end].rstrip(" \t*_").endswith(";"):
             break  # "Căn cứ …, đề nghị …" in a letter is a sentence of its body, not a basis
-        paragraphs += _split_at_openers(text, folded, Paragraph(start, end, opened[0]))
+        parts = _split_at_openers(text, folded, Paragraph(start, end, opened[0]))
+        paragraphs += [_without_enacting_formula(text, folded, part) for part in parts]
         i = last + 1
     return paragraphs
 
@@ -353,7 +370,8 @@ _AMENDED_BY = re.compile(
     rf"(?:{_words('được')})\s+{ocr_pattern('sửa đổi')},?\s+{ocr_pattern('bổ sung')}"
     rf"(?:\s+{ocr_pattern('một số điều')})?\s+(?:{_words('bởi', 'theo', 'tại')})[\s:]*$"
 )
-_ENDS_WITH_AND = re.compile(rf"(?:{_words('và')})\s*$")
+# A title ends before "và" or after a closing bracket: "A về …, và B", "A … (gọi tắt là A), B".
+_TITLE_CLOSED = re.compile(rf"(?:{_words('và')}|\)[ \t\n,]*)\s*$")
 _LIST_HEAD = re.compile(rf"(?<!\w)(?:{_words('các')})\s+(?:{_TYPES})(?P<rest>[^:;]{{0,80}}):")
 
 
@@ -381,12 +399,23 @@ def _standings(folded: str, mentions: list[Mention]) -> list[_Standing]:
                 _Standing.AMENDING if standings[amended] != _Standing.NAMED_INSIDE else _Standing.NAMED_INSIDE
             )
         elif not _TITLE_WORDS.search(gap) or (
-            _ENDS_WITH_AND.search(gap) and standings[-1] != _Standing.NAMED_INSIDE
+            _TITLE_CLOSED.search(gap) and standings[-1] != _Standing.NAMED_INSIDE
         ):
             standings.append(_Standing.CITED)  # "A về …, và B": B cited beside A
         else:
             standings.append(_Standing.NAMED_INSIDE)
     return standings
+
+
+def _without_repeats(mentions: list[Mention]) -> list[Mention]:
+    """A document named again in the same clause ("(sau đây gọi tắt là Nghị quyết số 57-NQ/TW)") is the same one."""
+    seen: set[tuple] = set()
+    kept = []
+    for m in mentions:
+        if _key(m.citation) not in seen:
+            seen.add(_key(m.citation))
+            kept.append(m)
+    return kept
 
 
 def _clauses(folded: str, para: Paragraph) -> list[tuple[int, int]]:
@@ -428,7 +457,7 @@ def _cited_in(text: str, folded: str, para: Paragraph, numbered: list[Mention]) 
         held.update(m.anchor for m in inside)
         # a law's own number is part of the law
         inside = [m for m in inside if not any(law.citation.start <= m.anchor < law.citation.end for law in laws)]
-        mentions = sorted(laws + inside, key=lambda m: m.citation.start)
+        mentions = _without_repeats(sorted(laws + inside, key=lambda m: m.citation.start))
         for m, standing in zip(mentions, _standings(folded, mentions)):
             c = m.citation
             if standing == _Standing.NAMED_INSIDE or standing == _Standing.AMENDING and not c.date:
@@ -471,8 +500,14 @@ def extract_citations(text: str, folded: str) -> tuple[list[Citation], list[Cita
     held: set[int] = set()
     seen: set[tuple] = set()
     paragraphs = _preamble(text, folded)
+    body_start = paragraphs[-1].end if paragraphs else 0
     covered = [(p.start, p.end) for p in paragraphs]
     paragraphs += [s for s in _basis_sections(text, folded) if not any(a <= s.start < b for a, b in covered)]
+    for request in _REQUEST_OPENER.finditer(folded, body_start):
+        if not any(a <= request.end() < b for a, b in covered):
+            line_end = _lines(text, request.end(), len(text))
+            last = _paragraph_end(text, folded, line_end, 0)
+            paragraphs.append(Paragraph(request.end(), line_end[last][1], Role.PROPOSAL))
     for para in sorted(paragraphs, key=lambda p: p.start):
         cited, anchors = _cited_in(text, folded, para, numbered)
         held |= anchors

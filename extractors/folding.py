@@ -49,7 +49,8 @@ def fold_key(text: str) -> str:
     return squash(re.sub(r"[^\w\s]", " ", fold(text)))
 
 
-_WORD = re.compile(r"\S+")
+# "Chính phủ;Căn cứ": a word ends at ";" too.
+_WORD = re.compile(r"[^\s;]+")
 # The shape of a Vietnamese syllable without its marks: onset, vowels, coda.
 _SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
