@@ -515,6 +515,20 @@ def _table_targets(text: str, folded: str, default_year: int | None) -> list[Tar
     return targets
 
 
+_APPENDIX = _Keywords("phụ lục")
+
+
+def _in_appendix_of_tasks(doc: _Document, heads: list[tuple[int, int]]) -> bool:
+    """Under an appendix heading that does not announce goals ("PHỤ LỤC … CÁC NHIỆM VỤ")."""
+    top = next((h for h in heads if (i := doc.item_at(h[0])) is not None and doc.items[i].level == 0), None)
+    return bool(top) and doc.kind(top) != "goal" and bool(_APPENDIX.match(doc.text, doc.folded, top[0]))
+
+
+def _restates(target: Target, found: list[Target]) -> bool:
+    key = fold(target.metric or "")
+    return bool(key) and any(t.value == target.value and fold(t.metric or "") == key for t in found)
+
+
 _ANNUAL_BEFORE = re.compile(relaxed("tăng") + r"[\s*_]*$")
 _ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
 
@@ -585,6 +599,8 @@ def extract_targets(text: str, folded: str, default_year: int | None) -> list[Ta
             start=clause_start,
             end=clause_end,
         )
+        if _in_appendix_of_tasks(doc, heads) and _restates(target, targets):
+            continue  # a task table of an appendix repeating a goal of the body is one goal
         targets.append(target)
         previous = target
     targets.sort(key=lambda t: t.start)

@@ -122,6 +122,20 @@ CASES = [
         [("dam bao ty 1€ ho so xu 1y truc tuyén toan trinh dén hét nam 2025 ctia mdi co quan dat ty 1€ to1 thi€u 70%",
           70, ">=", 2025, "ty 1€ ho so xu 1y truc tuyén toan trinh")],
     ),
+    (  # an appendix of tasks restating a goal of the body adds no target ...
+        "II. MỤC TIÊU\n- Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số.\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH\n"
+        "1. Sở Y tế chủ trì, hằng năm tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%.\n",
+        [("- Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số", 95, ">=", DEFAULT_YEAR, "tỷ lệ bao phủ bảo hiểm y tế")],
+    ),
+    (  # ... an appendix of targets does: each restatement is recorded
+        "II. MỤC TIÊU\n- Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số.\n\n"
+        "PHỤ LỤC\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU\n"
+        "1. Sở Y tế chủ trì, hằng năm tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%.\n",
+        [("- Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số", 95, ">=", DEFAULT_YEAR, "tỷ lệ bao phủ bảo hiểm y tế"),
+         ("1. Sở Y tế chủ trì, hằng năm tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%", 95, ">=", DEFAULT_YEAR,
+          "tỷ lệ bao phủ bảo hiểm y tế")],
+    ),
     # Percentages that are not targets.
     ("Mức đóng bảo hiểm y tế bằng 4,5% mức lương cơ sở. Giảm 50% lệ phí khi nộp hồ sơ trực tuyến. "
      "Hỗ trợ 100% chi phí gửi kết quả qua bưu chính.", []),  # contribution rate, fee reduction, support
