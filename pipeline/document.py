@@ -78,18 +78,20 @@ class Document:
     def target_rows(self) -> list[dict]:
         return [{**self._item_row(t), "seq": i} for i, t in enumerate(self.extraction.targets, 1)]
 
-    def json_record(self) -> dict:
+    def json_record(self, rows: dict[str, list[dict]] | None = None) -> dict:
+        """The document as one JSON object. `rows`: its rows of each table by table name, as the
+        writer completed them from the whole output (cited_doc_id, changed_words); else made here."""
+        rows = rows or {DOCUMENTS.name: [self.document_row()], LEGAL_BASES.name: self.legal_basis_rows(),
+                        REFERENCES.name: self.reference_rows(), TARGETS.name: self.target_rows()}
         spans = self.extraction.header.spans
         return {
-            **DOCUMENTS.record(self.document_row()),
+            **DOCUMENTS.record(rows[DOCUMENTS.name][0]),
             "header_spans": {
                 name: {"start": s, "end": e, "page": self.page_of(s), "raw": self.text[s:e]}
                 for name, (s, e) in spans.items()
             },
-            "legal_bases": [LEGAL_BASES.record(r) for r in self.legal_basis_rows()],
-            "references": [REFERENCES.record(r) for r in self.reference_rows()],
-            "targets": [TARGETS.record(r) for r in self.target_rows()],
             "pages": [{k: v for k, v in PAGES.record(row).items() if k != "doc_id"} for row in self.page_rows()],
+            **{table.name: [table.record(r) for r in rows[table.name]] for table in (LEGAL_BASES, REFERENCES, TARGETS)},
             "text": self.text,
         }
 

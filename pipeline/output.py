@@ -90,7 +90,13 @@ def write_texts(folder: OutputFolder, run: RunOutputs) -> None:
 
 
 def write_jsonl(folder: OutputFolder, run: RunOutputs) -> None:
-    lines = "".join(json.dumps(d.json_record(), ensure_ascii=False) + "\n" for d in run.documents)
+    by_document: dict[str, dict[str, list[dict]]] = {d.doc_id: {t.name: [] for t in TABLES} for d in run.documents}
+    for name, rows in run.rows.items():
+        for row in rows:
+            if row.get("doc_id") in by_document:
+                by_document[row["doc_id"]][name].append(row)
+    lines = "".join(json.dumps(d.json_record(by_document[d.doc_id]), ensure_ascii=False) + "\n"
+                    for d in run.documents)
     folder.write("documents.jsonl", lines.encode("utf-8"))
 
 

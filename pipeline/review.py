@@ -171,6 +171,14 @@ LEGEND = ('<p class="legend"><mark class="item f-issuer" data-label="field">extr
           '<span class="doubtful">line OCR was unsure of</span></p>')
 
 
+def _page_note(document: Document, number: int) -> str:
+    """How the page's text was read, and why (pages.csv)."""
+    if number <= len(document.page_decisions):
+        decision = document.page_decisions[number - 1]
+        return f"{decision.get('decision')}" + (f": {decision['reason']}" if decision.get("reason") else "")
+    return document.page_sources[number - 1] if number <= len(document.page_sources) else "text"
+
+
 def document_page(document: Document, rows: dict[str, list[dict]], changes: list[Change],
                   cited_by: list[dict], documents: dict[str, dict]) -> str:
     """The review page of one document. `rows` holds its rows of each table ("document", "legal_bases",
@@ -190,14 +198,13 @@ def document_page(document: Document, rows: dict[str, list[dict]], changes: list
     starts = document.page_starts or [0]
     for number, start in enumerate(starts, 1):
         end = starts[number] - len(PAGE_BREAK) if number < len(starts) else len(document.text)
-        source = document.page_sources[number - 1] if number <= len(document.page_sources) else "text"
-        body.append(f'<h2 id="page-{number}">Page {number} <small>({"OCR" if source == "ocr" else "text"})</small></h2>'
+        body.append(f'<h2 id="page-{number}">Page {number} <small>({escape(_page_note(document, number))})</small></h2>'
                     f'<div class="text">{render_marked(document.text[start:end], start, marks)}</div>')
     return _page(describe(row), "\n".join(body))
 
 
 INDEX_COLUMNS = ["file", "type", "number", "date", "issuer", "bases", "references", "targets", "cited by",
-                 "quality", "changed words"]
+                 "quality", "changed words", "pages failed"]
 
 
 def index_page(documents: list[dict], counts: dict[str, dict[str, int]], errors: list[dict]) -> str:
@@ -209,7 +216,7 @@ def index_page(documents: list[dict], counts: dict[str, dict[str, int]], errors:
             escape(str(v if v is not None else "")) for v in (
                 row.get("doc_type"), row.get("number"), row.get("issue_date"), row.get("issuer"),
                 c.get("legal_bases", 0), c.get("references", 0), c.get("targets", 0), c.get("cited_by", 0),
-                row.get("quality"), c.get("changes", 0))]
+                row.get("quality"), c.get("changes", 0), c.get("failed_pages", 0))]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     body = [f"<h1>{len(documents)} documents</h1>", "<table><tr>" + "".join(f"<th>{c}</th>" for c in INDEX_COLUMNS)
             + "</tr>" + "".join(rows) + "</table>"]
@@ -240,6 +247,7 @@ def review_files(documents: list[Document], tables: dict[str, list[dict]],
         rows = by_doc[document.doc_id]
         yield (f"review/{document.doc_id}.html",
                document_page(document, rows, changes.get(document.doc_id, []), rows["cited_by"], rows_by_id))
-    counts = {doc_id: {**{k: len(v) for k, v in rows.items()}, "changes": len(changes.get(doc_id, []))}
-              for doc_id, rows in by_doc.items()}
+    failed = {d.doc_id: sum(p.get("decision") == "failed" for p in d.page_decisions) for d in documents}
+    counts = {doc_id: {**{k: len(v) for k, v in rows.items()}, "changes": len(changes.get(doc_id, [])),
+                       "failed_pages": failed[doc_id]} for doc_id, rows in by_doc.items()}
     yield "review/index.html", index_page(tables["documents"], counts, tables.get("errors", []))

@@ -85,6 +85,8 @@ def test_an_archive_citing_itself_resolves_every_link_and_no_false_one(tmp_path)
     assert found == expected
     cited = [r for name in ("legal_bases", "references") for r in _rows(out / f"{name}.csv") if r["cited_doc_id"]]
     assert len(cited) == len(expected)
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum(bool(c["cited_doc_id"]) for r in records for c in r["legal_bases"] + r["references"]) == len(expected)
 
     nx = pytest.importorskip("networkx")
     graph = nx.read_graphml(out / "citations.graphml")

@@ -118,7 +118,7 @@ def test_pdfs_and_a_scan_of_the_samples_get_their_pages_checked_too(tmp_path):
     assert _check_pages(out, result.documents) > 80
     scan = next(d for d in result.documents if d.source_path.endswith("scan.pdf"))
     page_html = (out / "review" / f"{scan.doc_id}.html").read_text(encoding="utf-8")
-    assert "(OCR)" in page_html
+    assert "(ocr" in page_html
     unsure_lines = {scan.text.rfind("\n", 0, c) for c in _final_starts(scan, out)}
     assert unsure_lines  # a noisy scan has words OCR was unsure of
     # each such line is marked (in pieces where it crosses an item), beside the legend's example
