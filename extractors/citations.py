@@ -96,8 +96,8 @@ class NumberedDocument:
     def find_all(text: str, folded: str) -> list[Mention]:
         found = []
         for m in NUMBER.finditer(text):
-            if not re.search(r"[A-Za-zĐđ]", m.group("sym")):
-                continue
+            if len(re.findall(r"[A-ZĐ]", m.group("sym"))) < 2:
+                continue  # not a symbol: "Số 151/Ngày 17-03-2026" of a gazette's running head
             number, symbol = normalise_number(m.group("num"), m.group("year"), m.group("sym"))
             before = _type_before(folded, m.start())
             doc_type = before[0] if before else None
@@ -217,6 +217,12 @@ _BASIS_HEADING = re.compile(
     rf"(?m)^[ \t*_]*(?:(?P<num>[ivx]+|\d+)[.)])?[ \t*_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+"
     rf"(?:{_words('pháp lý', 'xây dựng', 'ban hành', 'lập')})[^\n;.]{{0,60}}$"
 )
+# A page number or a gazette's running head ("108 CÔNG BÁO/Số 151/Ngày 17-03-2026") between two pages.
+_PAGE_FURNITURE = re.compile(rf"[\W\d_]*(?:{ocr_pattern('Công báo')}\s*/?\s*(?:{_SO}\s*)?\d.*)?$")
+# "2. Căn cứ thực tiễn": what follows are facts, not legal bases.
+_PRACTICE_HEADING = re.compile(
+    rf"(?m)^[\W\d_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+{ocr_pattern('thực tiễn')}"
+)
 _PARAGRAPH_END = re.compile(r"[;.:][ \t*_]*$")
 
 
@@ -313,7 +319,7 @@ def _preamble(text: str, folded: str) -> list[Paragraph]:
     letter = next((i for i, (a, b) in enumerate(lines[:first]) if _LETTER_BODY.match(folded, a, b)), None)
     if letter is not None and _recipients_end(text, lines, letter) != first:
         return []  # the first "Căn cứ" of a letter stands in its body
-    lines = _lines(text, lines[first][0], len(text))
+    lines = [line for line in _lines(text, lines[first][0], len(text)) if not _PAGE_FURNITURE.match(folded, *line)]
     paragraphs: list[Paragraph] = []
     i = 0
     while i < len(lines):
@@ -352,7 +358,8 @@ def _basis_sections(text: str, folded: str) -> list[Paragraph]:
         else:
             next_heading = re.compile(r"(?m)^[ \t*_]*[IVX]+\.")
         nxt = next_heading.search(text, heading.end())
-        end = min(nxt.start() if nxt else len(text), heading.end() + 4000)
+        practice = _PRACTICE_HEADING.search(folded, heading.end())
+        end = min(nxt.start() if nxt else len(text), practice.start() if practice else len(text), heading.end() + 4000)
         sections.append(Paragraph(heading.end(), end, Role.BASIS))
     return sections
 

@@ -187,12 +187,22 @@ BASIS_CASES = [
          ("Quyết định số 15/QĐ-UBND ngày 04/01/2024 của UBND tỉnh", "Quyết định", "15/QĐ-UBND", "2024-01-04",
           "Ủy ban nhân dân tỉnh", None)],
     ),
-    (  # a plan's legal-basis section
-        "KẾ HOẠCH\nPhát triển du lịch\n\nI. CĂN CỨ PHÁP LÝ\n\n- Luật Du lịch ngày 19 tháng 6 năm 2017;\n"
-        "- Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ;\n\nII. MỤC TIÊU\n\n"
+    (  # a plan's legal-basis section; the facts it goes on with are not bases
+        "KẾ HOẠCH\nPhát triển du lịch\n\nI. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n\n1. Căn cứ pháp lý\n\n"
+        "- Luật Du lịch ngày 19 tháng 6 năm 2017;\n- Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ;\n\n"
+        "2. Căn cứ thực tiễn\n\nBáo cáo số 21/BC-SVHTTDL ngày 02/01/2025 về kết quả năm 2024.\n\nII. MỤC TIÊU\n\n"
         "1. Thực hiện Quyết định số 147/QĐ-TTg ngày 22/01/2020.",
         [law("Luật Du lịch ngày 19 tháng 6 năm 2017", "2017-06-19", "Luật Du lịch"),
          ("Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ", "Nghị định", "168/2017/NĐ-CP", "2017-12-31",
+          "Chính phủ", None)],
+    ),
+    (  # a gazette print: a page ends inside the preamble
+        "THÔNG TƯ\n\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công\n"
+        "108 CÔNG BÁO/Số 151/Ngày 17-03-2026\ntác văn thư;\n\n109\n\nCăn cứ Nghị định số 29/2025/NĐ-CP ngày "
+        "24/02/2025 của Chính phủ;\n\nBộ trưởng ban hành Thông tư.\n\nĐiều 1. Phạm vi",
+        [("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ", "Nghị định", "30/2020/NĐ-CP",
+          "2020-03-05", "Chính phủ", None),
+         ("Nghị định số 29/2025/NĐ-CP ngày 24/02/2025 của Chính phủ", "Nghị định", "29/2025/NĐ-CP", "2025-02-24",
           "Chính phủ", None)],
     ),
     (  # a proposal report: the preamble follows the recipients
@@ -354,8 +364,8 @@ REFERENCE_CASES = [
         [(Role.REFERENCE, "Quyét dinh s 31/2021/QD-TTg ngay\n11/10/2021", "Quyết định",
           "31/2021/QĐ-TTg", "2021-10-11", "Thủ tướng Chính phủ", None)],
     ),
-    (  # not document numbers: dates, periods, quarters
-        "giai đoạn 2021-2025, quý 1/2022, ngày 23/4/2018, mức độ 3/4.",
+    (  # not document numbers: dates, periods, quarters, a gazette's running head
+        "giai đoạn 2021-2025, quý 1/2022, ngày 23/4/2018, mức độ 3/4.\n108 CÔNG BÁO/Số 151/Ngày 17-03-2026",
         [],
     ),
 ]
