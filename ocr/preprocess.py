@@ -97,6 +97,13 @@ def prepare(image: Image.Image) -> Image.Image:
     bicubic here at half the time); then a 3×3 median filter if the page is
     speckled, or, if it is clean and below UPSCALE_BELOW dpi (info["dpi"], else
     guessed from an A4 width), enlarged to UPSCALE_TO dpi."""
+    prepared = _prepare(image)
+    # What the print's resolution was, for the engine's choice of model (Tesseract.recognise).
+    prepared.info["content_dpi"] = image.info.get("content_dpi") or _resolution(image)
+    return prepared
+
+
+def _prepare(image: Image.Image) -> Image.Image:
     dpi = _resolution(image)
     gray = ImageOps.grayscale(remove_stamp(image.convert("RGB") if image.mode not in ("RGB", "L") else image))
     speckled = speckle_share(gray) > SPECKLED

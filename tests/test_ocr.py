@@ -211,3 +211,27 @@ def test_a_file_whose_every_page_fails_is_an_error_and_no_ocr_reads_no_image(tmp
     assert failed.value.kind == "ocr-failed"
     pages = ocr.acquire(tmp_path / "blank.png", ocr.AcquireOptions(ocr=False, engine=_FailsOnBlankPages(_crash))).pages
     assert [(page.text, page.decision) for page in pages] == [("", ocr.NOT_OCRED)]
+
+
+def test_a_page_whose_body_is_a_picture_keeps_its_text_layer_and_reads_the_picture(tmp_path):
+    """A Công báo-like page: the running head is text, the document below it a picture of
+    text at 96 dpi. Both come out, in order; the decision says so."""
+    from fpdf import FPDF
+
+    from tools.render import SERIF
+
+    lines = [line for line in (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")[:8] if "--" not in line]
+    picture, _ = render_page(lines, dpi=96)
+    picture = picture.crop((0, 0, picture.width, picture.height // 3))
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("serif", fname=str(SERIF))
+    pdf.set_font("serif", size=11)
+    pdf.text(200, 40, "CÔNG BÁO/Số 31/Ngày 07-7-2023")
+    pdf.image(picture, 0, 60, 595)
+    pdf.output(str(tmp_path / "gazette.pdf"))
+    [page] = ocr.acquire(tmp_path / "gazette.pdf").pages
+    assert page.decision == ocr.MIXED, page.reason
+    assert page.text.startswith("CÔNG BÁO/Số 31/Ngày 07-7-2023\n")
+    h = extract(page.text).header
+    assert (h.number, h.issue_date) == ("12/2023/TT-BYT", "2023-06-30"), page.text
