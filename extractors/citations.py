@@ -51,8 +51,11 @@ def _words(*phrases: str) -> str:
 _SO = ocr_pattern("số", marks_may_vanish=True)
 _TYPES = "(?:" + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS)) + ")"
 # A document type (or its abbreviation) right before a number: "Nghị định số ", "QĐ số".
+# A document type (or its abbreviation) right before a number, qualified by up to three
+# words before "số" ("Báo cáo thẩm tra số", "Chương trình hành động số"). Tried only where
+# a word starts: the alternation of types is long.
 _TYPE_BEFORE = re.compile(
-    rf"(?:{_TYPES}|(?<!\w)(?P<abbr>{'|'.join(DOC_TYPE_ABBREVIATIONS)}))"
+    rf"(?<!\w)(?=\w)(?:{_TYPES}|(?P<abbr>{'|'.join(DOC_TYPE_ABBREVIATIONS)})(?!\w))"
     rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+{_SO}\.?)?\s*:?\s*$"
 )
 _SO_BEFORE = re.compile(rf"{_SO}\.?\s*:?\s*$")
@@ -76,9 +79,7 @@ def _type_before(folded: str, pos: int) -> tuple[str | None, int] | None:
     if m:
         if m.group("abbr"):
             return DOC_TYPE_ABBREVIATIONS[m.group("abbr")], m.start()
-        for i, (name, _) in enumerate(DOC_TYPE_PATTERNS):
-            if m.group(f"t{i}"):
-                return name, m.start()
+        return next(name for i, (name, _) in enumerate(DOC_TYPE_PATTERNS) if m.group(f"t{i}")), m.start()
     m = _SO_BEFORE.search(folded, window_start, pos)
     return (None, m.start()) if m else None
 
@@ -136,6 +137,10 @@ _LAW_NAME_END = re.compile(
 )
 
 
+_LAW_NUMBER_LEAD = re.compile(rf"\s+{_SO}\s*:?\s*")
+_LAW_YEAR = re.compile(rf"\s+{_YEAR}")
+
+
 def _law_name(raw_name: str) -> str:
     name = squash(raw_name).strip(" ,;.")
     if not looks_damaged(name):
@@ -158,12 +163,12 @@ class NamedLaw:
         name_end = stop.start() if stop else end
         name = _law_name(text[pos:name_end])
         cursor, number = name_end, None
-        so = re.compile(rf"\s+{_SO}\s*:?\s*").match(folded, cursor, end)
+        so = _LAW_NUMBER_LEAD.match(folded, cursor, end)
         if so and (n := NUMBER.match(text, so.end())):
             number, _ = normalise_number(n.group("num"), n.group("year"), n.group("sym"))
             cursor = n.end()
         date = date_after(folded, cursor)
-        year = None if date else re.compile(rf"\s+{_YEAR}").match(folded, cursor, end)
+        year = None if date else _LAW_YEAR.match(folded, cursor, end)
         iso = date.iso if date else year.group("year") if year else None
         cursor = date.end if date else year.end() if year else cursor
         has_name = len(name.split()) > len(doc_type.split()) and not folded[head.end():name_end].startswith(",")
@@ -483,10 +488,13 @@ def _cited_in(text: str, folded: str, para: Paragraph, numbered: list[Mention]) 
 _REPLACES_BEFORE = re.compile(rf"(?:{_words('thay thế')})(?:\s+{ocr_pattern('cho')})?\s*(?:{_words('các')}\s*)?$")
 
 
+_SENTENCE_DATE = re.compile(rf"[.\s]*(?:{_NGAY})\s+")
+
+
 def _date_before(folded: str, pos: int) -> tuple[str, int] | None:
     """The date that opens a sentence: "Ngày 04 tháng 11 năm 2021, UBND huyện đã có Công văn …"."""
     sentence_start = max(folded.rfind(". ", 0, pos), folded.rfind("\n\n", 0, pos), 0)
-    m = re.compile(rf"[.\s]*(?:{_NGAY})\s+").match(folded, sentence_start)
+    m = _SENTENCE_DATE.match(folded, sentence_start)
     if not m:
         return None
     dates = find_dates(folded, m.end(), pos)

@@ -75,15 +75,20 @@ def best_phrase(
     canonical form and the end offset of the matched words.
     """
     words = [m for m in _WORD.finditer(folded, pos, min(len(folded), pos + 160))]
+    if not words:
+        return None
+    stripped = [w.group().strip(",.;:()") for w in words]
+    windows: dict[int, str] = {}  # the first n words of the text, joined
     best: tuple[float, int, str, int] | None = None
     for key, canonical in phrases.items():
+        if stripped[0][:1] != key[:1]:
+            continue
         n = key.count(" ") + 1
         if n > len(words):
             continue
-        window = " ".join(w.group().strip(",.;:()") for w in words[:n])
-        if window[:1] != key[:1]:
-            continue
-        score = fuzz.ratio(window, key)
+        if n not in windows:
+            windows[n] = " ".join(stripped[:n])
+        score = fuzz.ratio(windows[n], key)
         if score >= threshold:
             candidate = (score, n, canonical, words[n - 1].end())
             if best is None or candidate[:2] > best[:2]:
