@@ -43,27 +43,33 @@ class Archive:
             return cls()
 
     def labels(self, inputs: list[Path]) -> dict[Path, str]:
-        """The label of each input's folder; a folder seen for the first time gets a new one."""
+        """What each input's source paths start with: its folder's label, or for a folder
+        inside one of an earlier run, that label and the path under it ("archive/2024"),
+        so that re-running a part of a batch updates the batch's documents."""
         labels = {}
         for root in inputs:
-            folder = str(_folder(root))
-            label = next((k for k, v in self.roots.items() if v == folder), None)
-            if label is None:
-                name = Path(folder).name or "root"
-                label = next(c for c in [name, *(f"{name}-{i}" for i in range(2, 10_000))] if c not in self.roots)
-                self.roots[label] = folder
+            folder = _folder(root)
+            inside = [(label, folder.relative_to(known)) for label, known in self.roots.items()
+                      if folder.is_relative_to(known)]
+            if inside:
+                label, below = min(inside, key=lambda found: len(found[1].parts))  # the nearest
+                labels[root] = label if below == Path(".") else f"{label}/{below.as_posix()}"
+                continue
+            name = folder.name or "root"
+            label = next(c for c in [name, *(f"{name}-{i}" for i in range(2, 10_000))] if c not in self.roots)
+            self.roots[label] = str(folder)
             labels[root] = label
         return labels
 
     def carried_over(self, inputs: list[Path], labels: dict[Path, str], prune: bool) -> dict[str, dict]:
         """The entries of earlier runs that this run keeps: those outside what it scans (a file
         named on the command line covers itself only), and with `prune` only those whose file is there."""
-        scanned_folders = {labels[root] for root in inputs if not root.is_file()}
+        scanned_folders = tuple(f"{labels[root]}/" for root in inputs if not root.is_file())
         scanned_files = {f"{labels[root]}/{root.name}" for root in inputs if root.is_file()}
         kept = {}
         for source_path, entry in self.entries.items():
             label, _, relative = source_path.partition("/")
-            if label in scanned_folders or source_path in scanned_files:
+            if source_path.startswith(scanned_folders) or source_path in scanned_files:
                 continue
             if prune and not (Path(self.roots.get(label, "/nonexistent")) / relative).is_file():
                 continue

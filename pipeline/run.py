@@ -196,7 +196,7 @@ def _run_record(started_at: datetime, summary: Summary, settings: dict, archive:
         "version": __version__,
         "started": started_at.isoformat(timespec="seconds"),
         "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "inputs": {label: archive.roots[label] for label in sorted(set(labels.values()))},
+        "inputs": {label: str(root.resolve()) for root, label in labels.items()},
         "options": settings,
         "result_fingerprint": fingerprint,
         "counts": {k: v for k, v in asdict(summary).items() if k != "seconds"},

@@ -121,3 +121,16 @@ def test_the_same_name_under_two_input_folders_gets_two_source_paths(tmp_path):
     names = sorted(d.source_path for d in result.documents)
     assert len(names) == 2 and names[0].split("/")[0] != names[1].split("/")[0]
     assert {n.split("/")[-1] for n in names} == {p.name for p in one.glob("*.txt")}  # file names kept
+
+
+def test_a_folder_inside_an_earlier_input_updates_that_input_s_documents(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 2, seed=26)
+    sub = write_archive(archive / "2024", 2, seed=27, start=2)
+    out = tmp_path / "out"
+    run([archive], out, progress=False)
+    sub[0].unlink()
+    result, summary = run([archive / "2024"], out, progress=False)
+    assert not result.errors and summary.documents == 3 and summary.removed == 1
+    assert _source_paths(out) == sorted(
+        [f"archive/{p.name}" for p in archive.glob("*.txt")] + [f"archive/2024/{sub[1].name}"])
