@@ -32,5 +32,6 @@ def extract(text: str) -> Extraction:
     bases, others = extract_citations(text, folded)
     if header.number:
         others = [c for c in others if c.number != header.number]
-    targets = extract_targets(text, folded, _document_year(header))
+    issue_year = int(header.issue_date[:4]) if header.issue_date else None
+    targets = extract_targets(text, folded, _document_year(header), issue_year)
     return Extraction(header, bases, others, targets)

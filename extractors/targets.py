@@ -104,7 +104,8 @@ class _Keywords:
 _GOAL_HEADING = _Keywords("mục tiêu", "chỉ tiêu")
 _NOT_GOAL_HEADING = _Keywords(
     "tiêu chuẩn", "tiêu chí", "thang điểm", "chấm điểm", "điểm cộng", "điểm trừ", "khen thưởng",
-    "hiện trạng", "thực trạng", "kết quả đạt được", "kết quả thực hiện",
+    "hiện trạng", "thực trạng", "kết quả đạt được", "kết quả thực hiện", "đánh giá kết quả",
+    "tình hình thực hiện", "đánh giá tình hình",
 )
 # Words of a sentence that assign what follows.
 _ASSIGNS = _Keywords("phấn đấu", "bảo đảm", "đảm bảo", "mục tiêu", "chỉ tiêu", "phải đạt", "hoàn thành")
@@ -118,9 +119,9 @@ _BEFORE_NUMBER = re.compile(
 _AT_LEAST_AFTER = re.compile(r"[\s*_]*" + relaxed("trở lên"))
 _AT_MOST_AFTER = re.compile(r"[\s*_]*" + relaxed("trở xuống"))
 # "thực hiện đạt tỷ lệ tối thiểu 50%", "cắt giảm trung bình 20 - 30% thời gian": reaching at
-# least a share, or cutting by one, is assigning it.
+# least a share, or cutting by one, is assigning it ("đạt trên 90%" may report a result).
 _REACH_OR_CUT = re.compile(
-    rf"(?:{relaxed('đạt')}(?:{_JOIN}{relaxed('tỷ lệ')})?{_JOIN}{_any(*_AT_LEAST)}|"
+    rf"(?:{relaxed('đạt')}(?:{_JOIN}{relaxed('tỷ lệ')})?{_JOIN}{_any('tối thiểu', 'ít nhất')}|"
     rf"{_any('cắt giảm', 'rút ngắn')}(?:{_JOIN}{_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
 )
 # Words right before a percentage that make it a rate or a share ("Hỗ trợ 100% chi phí",
@@ -131,7 +132,9 @@ _NOT_TARGET_RIGHT_BEFORE = _Keywords(
 )
 # ... and words earlier in its sentence that make it a condition or a fact ("Trường hợp …",
 # "xã có tỷ lệ … dưới 30%", "đã đạt 45%").
-_NOT_TARGET_IN_SENTENCE = _Keywords("có tỷ lệ", "nếu", "trường hợp", "đã đạt", "đạt được", "hiện nay")
+_NOT_TARGET_IN_SENTENCE = _Keywords(
+    "có tỷ lệ", "nếu", "trường hợp", "đã đạt", "đạt được", "mới đạt", "ước đạt", "hiện nay", "đến nay",
+)
 # Words right after a percentage that make it a fee, a cost, capital or a score.
 _NOT_TARGET_AFTER = _Keywords(
     "phí", "lệ phí", "mức phí", "chi phí", "vốn", "vốn điều lệ", "cổ phần", "tiền lương", "mức lương", "mức tiền lương",
@@ -308,12 +311,11 @@ class _Document:
             heads.insert(0, (sentence_start, colon + 1))
         return heads
 
-    def year(self, sentence: tuple[int, int], clause: tuple[int, int], start: int, end: int,
-             heads: list[tuple[int, int]]) -> int | None:
-        """The year a percentage at folded[start:end] applies to: the one its clause names
-        after it, else the last its sentence names before it (in an earlier clause only as a
-        time, "Đến năm 2025 đạt 80% …; 50% …", not a name, "Chương trình … năm 2018; … 100%"),
-        else its headings', else a date in its sentence, else the plan's first goal year."""
+    def sentence_year(self, sentence: tuple[int, int], clause: tuple[int, int], start: int, end: int) -> int | None:
+        """The year the sentence of a percentage at folded[start:end] names for it: the one
+        its clause names after it, else the last its sentence names before it (in an earlier
+        clause only as a time, "Đến năm 2025 đạt 80% …; 50% …", not a name, "Chương trình …
+        năm 2018; … 100%")."""
         folded = self.folded
         after = stated_year(folded[end:clause[1]])
         if after:
@@ -325,12 +327,16 @@ class _Document:
             and (m.start() >= clause[0] or _TIME_BEFORE.search(folded, max(sentence[0], m.start() - 12), m.start())
                  or m.start() == sentence[0])
         ]
-        if before:
-            return int(before[-1].group("last") or before[-1].group("first"))
+        return int(before[-1].group("last") or before[-1].group("first")) if before else None
+
+    def year(self, sentence: tuple[int, int], start: int, heads: list[tuple[int, int]]) -> int | None:
+        """When the sentence names no year: its headings', else a date in its sentence, else
+        the plan's first goal year."""
         for head in heads:
             year = stated_year(self.words(head)) if head[1] <= sentence[0] else None  # not its own sentence
             if year:
                 return year
+        dates = _dates(self.folded, sentence[0], start)
         if dates:
             return int(dates[-1].iso[:4])  # "Theo Quyết định … ngày 26/10/2021, … được giao chỉ tiêu 10%"
         return self.horizon
@@ -381,7 +387,7 @@ def _comparator(folded: str, clause_start: int, m: re.Match[str]) -> str:
 # A clause that opens with its percentage: "- 100% thủ tục …", "Trên 90% hồ sơ …",
 # "Tại địa bàn đô thị: Phấn đấu ít nhất 55% …", "Có ≥ 30% DNNVV …".
 _OPENS_WITH_PERCENT = re.compile(
-    rf"[\W_]*(?:\(?(?:\d{{1,2}}|[a-zđ])\)[\s*_]*)?(?:(?:{_any('phấn đấu', 'đảm bảo', 'bảo đảm', 'có', 'đạt', 'tăng', 'tăng thêm', 'giảm', 'lên')}|"
+    rf"[\W_]*(?:\(?(?:\d{{1,2}}|[a-zđ])\)[\s*_]*)?(?:(?:{_any('phấn đấu', 'đảm bảo', 'bảo đảm', 'có', 'đạt', 'tỷ lệ', 'tăng', 'tăng thêm', 'giảm', 'lên')}|"
     rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤)[\s*_]*)*$"
 )
 _GOAL_LIST_NOUN = re.compile(r"[\s*_]*[^\W\d_]{2,}[\s*_,]+[^\W\d_]")
@@ -416,7 +422,11 @@ _RATE_END = re.compile(
 # before a number ("… tăng trên 03%").
 _TIME_AFTER = re.compile(rf"[\s*_,]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{relaxed('năm')}[\s*_]*(?:19|20)\d\d")
 _CHANGE_BEFORE = re.compile(
-    rf"(?:[\s*_]+(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'là', 'bằng', 'có', 'xuống', 'lên', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
+    rf"(?:[\s*_]*(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'là', 'bằng', 'có', 'xuống', 'lên', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
+)
+# Words that open a clause before what it measures ("phấn đấu đến năm 2030 …").
+_OPENING_WORDS = re.compile(
+    rf"(?:(?:{_any('phấn đấu', 'bảo đảm', 'đảm bảo')}|{_any(*_TIME_WORDS)}|{relaxed('năm')}[\s*_]*(?:19|20)\d\d)[\s*_,]*)*"
 )
 _LIST_MARK = re.compile(r"[\s\-+•*_(]*(?:\d{1,2}[.)]|[a-zđ]\))?[\s*_]*")
 
@@ -436,9 +446,10 @@ def _metric(text: str, folded: str, clause_start: int, pos: int, after: tuple[in
     if words:
         return f"{text[rate.start():rate.end()].strip().lower()} {words}" if rate else words
     # "Hằng năm, số doanh nghiệp thành lập mới tăng trên 03%": the words before the change.
-    subject_start = max([clause_start] + [c.end() for c in re.finditer(",", folded[:pos])][-1:])
-    change = _CHANGE_BEFORE.search(folded, subject_start, pos)
-    return _clean(text[_LIST_MARK.match(text, subject_start).end():change.start() if change else pos])
+    words_start = max(clause_start, folded.rfind(",", clause_start, pos) + 1)
+    words_start = _OPENING_WORDS.match(folded, _LIST_MARK.match(text, words_start).end()).end()
+    change = _CHANGE_BEFORE.search(folded, words_start, pos)
+    return _clean(text[words_start:change.start() if change else pos])
 
 
 # A table row that OCR wrote with spaces (and the rules as "|"): index, name,
@@ -533,8 +544,10 @@ _ANNUAL_BEFORE = re.compile(relaxed("tăng") + r"[\s*_]*$")
 _ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
 
 
-def extract_targets(text: str, folded: str, default_year: int | None) -> list[Target]:
-    """Every percentage target in the document, in order."""
+def extract_targets(text: str, folded: str, default_year: int | None, issue_year: int | None = None) -> list[Target]:
+    """Every percentage target in the document, in order. `default_year` is the year of a
+    target nothing else dates (the plan's horizon, else its year); a percentage its sentence
+    dates before `issue_year`, the year the document was issued, is a result, not a goal."""
     targets = _table_targets(text, folded, default_year)
     table_spans = [(t.start, t.end) for t in targets]
     doc = _Document(text, folded)
@@ -582,6 +595,9 @@ def extract_targets(text: str, folded: str, default_year: int | None) -> list[Ta
         )
         if not assigned:
             continue
+        stated = doc.sentence_year(sentence, (clause_start, words_end), start, words_start)
+        if stated and issue_year and stated < issue_year and decisive != "goal":
+            continue  # "Năm 2023, tỷ lệ … đạt trên 90%" in a plan of 2025: a result, not a goal
         value_start = m.start("low") if m.group("low") else m.start("value")
         target = Target(
             subject=_subject(text, folded, item_start, start) or next(
@@ -589,8 +605,7 @@ def extract_targets(text: str, folded: str, default_year: int | None) -> list[Ta
             metric=_metric(text, folded, clause_start, value_start, (words_start, words_end)),
             value=_number(m.group("low") or m.group("value")),
             comparator=_comparator(folded, clause_start, m),
-            year=doc.year(sentence, (clause_start, words_end), start, words_start, heads)
-            or default_year,
+            year=stated or doc.year(sentence, start, heads) or default_year,
             annual_increase=None,
             procedures_count=None,
             # The span is the whole clause, so that a reader sees the subject,

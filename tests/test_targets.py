@@ -11,7 +11,7 @@ from extractors.folding import fold
 from extractors.model import Header, Target
 from extractors.targets import extract_targets, relaxed
 
-DEFAULT_YEAR = 2022  # the document's own year, given by the caller
+DEFAULT_YEAR = 2022  # the document's year, given by the caller
 
 
 def expected(text: str, raw: str, value: float, comparator: str, year: int | None, metric: str | None,
@@ -148,6 +148,17 @@ CASES = [
     ("3. Xã được tặng Cờ thi đua khi đạt các tiêu chuẩn sau:\n+ Có tỷ lệ cử tri đi bầu đạt từ 95% trở lên;\n"
      "+ Hoàn thành 100% chỉ tiêu được giao.\n", []),  # award criteria
     ("1. Hiện trạng\nHiện nay toàn tỉnh có 40 trạm 5G (chiếm 12,5%).\n", []),  # the current situation
+    (  # a goal and, in brackets, how far it is reached so far
+        "Các doanh nghiệp viễn thông phải đạt 90% dân số được phủ sóng 5G trong năm 2023 (đến nay mới đạt 41,5%).",
+        [("Các doanh nghiệp viễn thông phải đạt 90% dân số được phủ sóng 5G trong năm 2023 (đến nay mới đạt 41,5%)",
+          90, "=", 2023, "dân số được phủ sóng 5G")],
+    ),
+    ("Đến nay các xã cơ bản đạt trên 90% hồ sơ trực tuyến.", []),  # a status, "đạt trên" alone assigns nothing
+    ("I. KẾT QUẢ THỰC HIỆN NĂM 2021\n- Tỷ lệ hồ sơ trực tuyến đạt trên 60%.\n", []),  # results of a past year
+    (  # a past year's result before this year's goal
+        "Năm 2021, tỷ lệ hồ sơ trực tuyến đạt trên 60%; phấn đấu năm 2023 đạt 75%.",
+        [("phấn đấu năm 2023 đạt 75%", 75, "=", 2023, None)],
+    ),
     ("3. Tỷ lệ % được xác định theo số lượng hồ sơ được xử lý trực tuyến.", []),  # "%" without a number
     ("Tải [mẫu tờ khai](https://x.vn/M%E1%BA%ABu%2003.doc) tại đây.", []),  # a link's "%E1"
     ("Các chỉ tiêu sản xuất gồm: doanh thu, lợi nhuận. Thuế suất là 10% đối với hàng hóa này.", []),  # tax rate
@@ -156,7 +167,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, rows", CASES)
 def test_targets(text, rows):
-    got = extract_targets(text, fold(text), DEFAULT_YEAR)
+    got = extract_targets(text, fold(text), DEFAULT_YEAR, issue_year=DEFAULT_YEAR)
     assert got == [expected(text, *row) for row in rows]
     assert all(text[t.start:t.end] == t.raw for t in got)
 
