@@ -92,9 +92,8 @@ def word_changes(source: str, final: str) -> list[Change]:
     return changes
 
 
-def to_source(offset: int, changes: list[Change]) -> int:
-    """The offset in the source text of an offset in the final text."""
-    index = bisect_right([c.start for c in changes], offset) - 1
+def _mapped(offset: int, changes: list[Change], starts: list[int]) -> int:
+    index = bisect_right(starts, offset) - 1
     if index < 0:
         return offset
     change = changes[index]
@@ -103,10 +102,16 @@ def to_source(offset: int, changes: list[Change]) -> int:
     return offset - change.end + change.source_end
 
 
-def to_final(offset: int, changes: list[Change]) -> int:
-    """The offset in the final text of an offset in the source text."""
+def to_source(offset: int, changes: list[Change]) -> int:
+    """The offset in the source text of an offset in the final text."""
+    return _mapped(offset, changes, [c.start for c in changes])
+
+
+def to_final(offsets: list[int], changes: list[Change]) -> list[int]:
+    """The offsets in the final text of offsets in the source text."""
     flipped = [Change(c.source_start, c.source_end, c.start, c.end, c.kind) for c in changes]
-    return to_source(offset, flipped)
+    starts = [c.start for c in flipped]
+    return [_mapped(offset, flipped, starts) for offset in offsets]
 
 
 def touches(start: int, end: int, changes: list[Change]) -> bool:

@@ -88,8 +88,8 @@ def _line_marks(document: Document, changes: list[Change]) -> list[Mark]:
     if not document.doubtful:
         return []
     counts: dict[int, int] = {}
-    for start, _ in document.doubtful:
-        line_start = document.text.rfind("\n", 0, to_final(start, changes)) + 1
+    for start in to_final([start for start, _ in document.doubtful], changes):
+        line_start = document.text.rfind("\n", 0, start) + 1
         counts[line_start] = counts.get(line_start, 0) + 1
     marks = []
     for line_start, count in sorted(counts.items()):
@@ -194,12 +194,15 @@ def document_page(document: Document, rows: dict[str, list[dict]], changes: list
             f'<li><a href="{escape(link["doc_id"])}.html">{escape(describe(documents.get(link["doc_id"], link)))}</a>'
             f' ({escape(str(link["role"]))}): {escape(str(link.get("raw") or ""))}</li>' for link in cited_by) + "</ul>")
     body.append(LEGEND)
-    marks = _item_marks(document, rows) + _line_marks(document, changes) + _word_marks(document, changes)
     starts = document.page_starts or [0]
+    on_page: list[list[Mark]] = [[] for _ in starts]  # a mark that crosses a page break is on both pages
+    for mark in _item_marks(document, rows) + _line_marks(document, changes) + _word_marks(document, changes):
+        for page in range(document.page_of(mark.start), document.page_of(max(mark.start, mark.end - 1)) + 1):
+            on_page[page - 1].append(mark)
     for number, start in enumerate(starts, 1):
         end = starts[number] - len(PAGE_BREAK) if number < len(starts) else len(document.text)
         body.append(f'<h2 id="page-{number}">Page {number} <small>({escape(_page_note(document, number))})</small></h2>'
-                    f'<div class="text">{render_marked(document.text[start:end], start, marks)}</div>')
+                    f'<div class="text">{render_marked(document.text[start:end], start, on_page[number - 1])}</div>')
     return _page(describe(row), "\n".join(body))
 
 

@@ -32,7 +32,7 @@ def test_offsets_outside_changes_map_to_the_same_character_of_the_source():
         mapped = to_source(offset, changes)
         if not touches(offset, offset + 1, changes):
             assert source[mapped] == char
-            assert to_final(mapped, changes) == offset
+            assert to_final([mapped], changes) == [offset]
     assert source[to_source(final.index("UBND"), changes):].startswith("UBND tinh")
 
 

@@ -131,7 +131,7 @@ def _final_starts(document, out):
 
     changes = [Change(int(r["start"]), int(r["end"]), int(r["source_start"]), int(r["source_end"]), r["kind"])
                for r in csv.DictReader(open(out / "changes.csv", encoding="utf-8")) if r["doc_id"] == document.doc_id]
-    return [to_final(start, changes) for start, _ in document.doubtful]
+    return to_final([start for start, _ in document.doubtful], changes)
 
 
 def test_changed_words_are_marked_apart_and_listed_pages_link_back(samples_output):
