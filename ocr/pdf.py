@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .layout import Word, arrange, lines_of
 from .model import MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquireOptions, AcquisitionError, PageText
+from .preprocess import PAGE_PIXELS
 from .scan import ocr_page_text, ocr_pages
 from .tesseract import LOW_RESOLUTION
 
@@ -108,8 +110,9 @@ def _page_image(page, facts: _Facts, pictures_only: bool):
     """The image to OCR for a page, its resolution in info["dpi"], that of the print
     on it in info["content_dpi"]: its single embedded scan at native resolution
     (re-rendering a 200 dpi scan at 300 dpi gave identical text 14x slower), else
-    the page rendered at RENDER_DPI; with `pictures_only`, the band its pictures
-    fill (the text layer above and below them is kept as text)."""
+    the page rendered at RENDER_DPI, or lower for a page so large that it would have
+    more than PAGE_PIXELS (a 200-inch page: 5 GB at 300 dpi); with `pictures_only`,
+    the band its pictures fill (the text layer above and below them is kept as text)."""
     image = _scan_image(page)
     if image is None and pictures_only and facts.picture_dpi < LOW_RESOLUTION and (picture := _only_picture(page)):
         # Pictures of text at low resolution read best from their own pixels, enlarged by
@@ -117,11 +120,13 @@ def _page_image(page, facts: _Facts, pictures_only: bool):
         # 300 dpi render, 84.5% / 86.7% from the picture).
         image = _native_image(picture)
     if image is None:
-        image = page.render(scale=RENDER_DPI / 72).to_pil()
+        points = max(1.0, page.get_width() * page.get_height())
+        dpi = min(RENDER_DPI, 72 * math.sqrt(PAGE_PIXELS / points))
+        scale = dpi / 72
+        image = page.render(scale=scale).to_pil()
         if pictures_only:
-            scale = RENDER_DPI / 72
             image = image.crop((0, round(facts.picture_top * scale), image.width, round(facts.picture_bottom * scale)))
-        image.info["dpi"] = (RENDER_DPI, RENDER_DPI)
+        image.info["dpi"] = (dpi, dpi)
     image.info["content_dpi"] = facts.picture_dpi or image.info["dpi"][0]
     return image
 
@@ -157,6 +162,9 @@ def _native_image(picture):
     """An image object's pixels as stored, its resolution as placed in info["dpi"]; None when unreadable."""
     import pypdfium2 as pdfium
 
+    width, height = picture.get_px_size()
+    if width * height > PAGE_PIXELS:
+        return None  # not decoded whole: PDFium renders the page from it line by line
     try:
         bitmap = picture.get_bitmap(render=False)
     except pdfium.PdfiumError:

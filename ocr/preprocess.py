@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PIL import Image, ImageOps
 
@@ -18,6 +20,23 @@ MAX_SKEW, MIN_SKEW = 5, 0.4
 SPECKLED = 0.02  # share of ink pixels that are isolated dots: clean pages < 0.005, scanner speckle > 0.08
 UPSCALE_BELOW, UPSCALE_TO = 100, 300  # dpi
 A4_SHORT_SIDE = 8.27  # inches: the resolution of an image that does not say its own
+# Pixels one page image may have when it is prepared and OCRed (A4 at 500 dpi: 24 MP).
+# Preparing takes up to about 15 bytes a pixel, so a page stays within 400 MB; larger
+# images are reduced to fit, and a small image is never enlarged more than MAX_UPSCALE.
+PAGE_PIXELS = 25_000_000
+MAX_UPSCALE = 4
+
+
+def within_budget(image: Image.Image) -> Image.Image:
+    """The image, reduced by a whole factor if it has more than PAGE_PIXELS (its dpi with it)."""
+    factor = math.ceil(math.sqrt(image.width * image.height / PAGE_PIXELS))
+    if factor <= 1:
+        return image
+    reduced = image.reduce(factor)
+    reduced.info = {**image.info, "dpi": tuple(d / factor for d in image.info.get("dpi", ()))}
+    if not reduced.info["dpi"]:
+        del reduced.info["dpi"]
+    return reduced
 
 
 def _stamp_pixels(pixels: np.ndarray) -> np.ndarray:
@@ -96,7 +115,7 @@ def prepare(image: Image.Image) -> Image.Image:
     """Stamp colour removed, grayscale, deskewed (bilinear rotation reads as well as
     bicubic here at half the time); then a 3×3 median filter if the page is
     speckled, or, if it is clean and below UPSCALE_BELOW dpi (info["dpi"], else
-    guessed from an A4 width), enlarged to UPSCALE_TO dpi."""
+    guessed from an A4 width), enlarged to UPSCALE_TO dpi; never more than PAGE_PIXELS."""
     prepared = _prepare(image)
     # What the print's resolution was, for the engine's choice of model (Tesseract.recognise).
     prepared.info["content_dpi"] = image.info.get("content_dpi") or _resolution(image)
@@ -104,6 +123,7 @@ def prepare(image: Image.Image) -> Image.Image:
 
 
 def _prepare(image: Image.Image) -> Image.Image:
+    image = within_budget(image)
     dpi = _resolution(image)
     gray = ImageOps.grayscale(remove_stamp(image.convert("RGB") if image.mode not in ("RGB", "L") else image))
     speckled = speckle_share(gray) > SPECKLED
@@ -113,6 +133,6 @@ def _prepare(image: Image.Image) -> Image.Image:
     if speckled:
         return median_3x3(gray)
     if dpi < UPSCALE_BELOW:
-        scale = UPSCALE_TO / dpi
+        scale = min(UPSCALE_TO / dpi, MAX_UPSCALE, math.sqrt(PAGE_PIXELS / (gray.width * gray.height)))
         return gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.LANCZOS)
     return gray

@@ -25,6 +25,7 @@ from PIL import Image
 
 from .layout import Line, Word, arrange, is_rule, join
 from .model import AcquisitionError, Reading
+from .preprocess import PAGE_PIXELS
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -112,7 +113,7 @@ class Tesseract:
 
         if missing_reason("osd"):
             return 0
-        if min(image.size) < OSD_MIN_SIDE:
+        if min(image.size) < OSD_MIN_SIDE and 4 * image.width * image.height <= PAGE_PIXELS:
             # OSD misreads small print: a sideways 110 dpi letter was "Rotate: 270" with
             # confidence 0.21 as it is, "Rotate: 90" (right) with 1.06 enlarged twice.
             image = image.resize((image.width * 2, image.height * 2), Image.LANCZOS)

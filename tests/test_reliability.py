@@ -195,3 +195,95 @@ def test_a_changed_model_or_lexicon_reprocesses(tmp_path, monkeypatch):
     assert run([folder], out, progress=False)[1].processed == 1
     (producers / "diacritics" / "data" / "model.npz").write_bytes(b"retrained")
     assert run([folder], out, progress=False)[1].processed == 1
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A minimal PDF of these objects (1: catalog), with a correct cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _one_page_pdf(page: bytes, *more: bytes) -> bytes:
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R " + page + b" >>", *more])
+
+
+def _heavy_inputs(folder):
+    """Tiny files that ask for gigabytes: the audit's cases."""
+    import zipfile
+    import zlib
+
+    from PIL import Image
+
+    folder.mkdir(parents=True)
+    (folder / "page-200-inches.pdf").write_bytes(_one_page_pdf(b"/MediaBox [0 0 14400 14400]"))
+    side = 40_000
+    pixels = zlib.compress(b"\xff" * (side // 8) * side, 9)
+    drawing = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    (folder / "image-40000.pdf").write_bytes(_one_page_pdf(
+        b"/MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 "
+        b"/Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(pixels)) + pixels + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(drawing) + drawing + b"\nendstream"))
+    Image.new("L", (6, 3000), 255).save(folder / "thin.png")
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("word/document.xml", "<w:document>" + " " * (300 << 20) + "</w:document>")
+    Image.new("L", (9000, 9000), 255).save(folder / "big-but-fair.tif")  # 81 MP: reduced, then read
+
+
+def test_pages_and_images_are_held_within_the_pixel_budget(tmp_path):
+    """The 200-inch page is rendered at a lower resolution, the 40,000² scan is rendered
+    line by line instead of decoded whole, a 6 × 3,000 strip is not enlarged 400 times
+    (it took 5 GB before)."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from ocr.pdf import _facts, _page_image
+    from ocr.preprocess import PAGE_PIXELS, prepare
+
+    folder = tmp_path / "in"
+    _heavy_inputs(folder)
+    for name in ("page-200-inches.pdf", "image-40000.pdf"):
+        document = pdfium.PdfDocument(folder / name)
+        page = document[0]
+        image = _page_image(page, _facts(page), pictures_only=False)
+        assert image.width * image.height <= PAGE_PIXELS, name
+        document.close()
+    strip = prepare(Image.open(folder / "thin.png"))
+    assert strip.width * strip.height <= PAGE_PIXELS
+
+
+@pytest.mark.slow
+def test_tiny_files_that_ask_for_gigabytes_stay_within_a_gigabyte(tmp_path):
+    """Each heavy file gets a document (blank) or its own row, the good file beside them
+    is unchanged, and no process of the run (--jobs 2) goes past 1 GiB."""
+    import csv
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    _heavy_inputs(folder)
+    _good(folder)
+    out = tmp_path / "out"
+    measure = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+    command = [sys.executable, "-c", measure, sys.executable, "-m", "pipeline", "extract", str(folder),
+               "--out", str(out), "--jobs", "2", "--quiet", "--no-xlsx"]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert finished.returncode == 0, finished.stderr
+    peak_mib = int(finished.stdout.split()[-1]) / 1024
+    assert peak_mib < 1024, f"a process of the run used {peak_mib:.0f} MiB"
+    with (out / "errors.csv").open(encoding="utf-8") as handle:
+        rows = {_under_input(r["source_path"]): r["error"] for r in csv.DictReader(handle)}
+    with (out / "documents.csv").open(encoding="utf-8") as handle:
+        documents = {_under_input(r["source_path"]): r for r in csv.DictReader(handle)}
+    assert rows == {"bomb.docx": "too-large"}
+    assert documents[GOOD]["issuer"] == ISSUER
+    assert set(documents) == {GOOD, "page-200-inches.pdf", "image-40000.pdf", "thin.png", "big-but-fair.tif"}
