@@ -36,8 +36,12 @@ _MOTTO = re.compile("|".join(ocr_pattern(m) for m in (
 )))
 # "Số:" before the number; the colon is sometimes left out ("Số 2744/QĐ-UBND").
 _SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"(?P<colon>[ \t]*[:;])?\s*")
-# The comma after the place; some date lines leave it out ("Hà Nội ngày 1 tháng 12 năm 2025").
-_PLACE_DATE = re.compile(r"(?P<comma>,)?[ \t]*\n?[ \t]*(?=" + ocr_pattern("ngày", marks_may_vanish=True) + ")")
+# The comma after the place; some date lines leave it out ("Hà Nội ngày 1 tháng 12 năm 2025"),
+# and handwriting may cover "ngày" with the day ("Quảng Ngãi, ngàW/{ tháng 5 năm 2021").
+_PLACE_DATE = re.compile(
+    rf"(?P<comma>,)?[ \t]*\n?[ \t]*(?={ocr_pattern('ngày', marks_may_vanish=True)}"
+    rf"|(?P<covered>[^\s,]{{1,8}}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}))"
+)
 _BODY_START = re.compile(rf"(?m)^[ \t]*(?:{CAN_CU}|{ocr_pattern('Kính gửi')}|{ARTICLE_ONE})")
 # Words that open the first sentence after a subject line written in mixed case.
 _OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
@@ -45,7 +49,6 @@ _OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
     "Trong", "Qua", "Thời gian qua",
 )))
 _TYPE = re.compile("|".join(f"(?P<t{i}>{ocr_pattern(name)})" for i, name in enumerate(DOC_TYPES)))
-# "V/v" (về việc) opening a letter's subject line; OCR may drop the second v.
 # The heading of an annex names the document it belongs to:
 # "(Ban hành kèm theo Quyết định số 3500/QĐ-BYT ngày 19/11/2024 của Bộ Y tế)".
 _ANNEX_OF = re.compile(
@@ -55,6 +58,7 @@ _ANNEX_OF = re.compile(
 # Headings of the body that may follow a title on the same line.
 _SECTION = re.compile("|".join(ocr_pattern(w) for w in ("Lời nói đầu", "Chương I", "Phần thứ nhất")))
 _NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True) + "|" + ocr_pattern("đến") + ")")
+# "V/v" (về việc) opening a letter's subject line; OCR may drop the second v.
 _SUBJECT_LINE = re.compile(r"(?<!\w)v\s*/\s*v?(?!\w)")
 # "Quyết định 3467/QĐ-BYT ngày 15/11/2024 " before "về …": a web site's name of the document.
 _NAMED_BEFORE_SUBJECT = re.compile(
@@ -95,14 +99,13 @@ _DISTRICT_LEVELS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã",
 class _Layout:
     """The first part of a document with its zones, found once."""
 
-    def __init__(self, text: str, folded: str) -> None:
-        self.text = text
+    def __init__(self, text: str) -> None:
         head = text[:_HEAD_CHARS]
         self.view = _NOISE.sub(lambda m: " " * len(m.group()), head)
         self.folded = fold(self.view)
         # The preamble starts at a "Căn cứ" line, not at a heading in capitals.
-        body = next((m for m in _BODY_START.finditer(self.folded) if not m.group().strip().isupper()
-                     and not self.view[m.start():m.end()].strip().isupper()), None)
+        body = next((m for m in _BODY_START.finditer(self.folded)
+                     if not self.view[m.start():m.end()].strip().isupper()), None)
         self.end = body.start() if body else len(self.view)
         self.mottos = [m.span() for m in _MOTTO.finditer(self.folded, 0, self.end)]
 
@@ -164,8 +167,9 @@ def _place_and_date(layout: _Layout, after: int, h: Header) -> tuple[int, int] |
     for m in _PLACE_DATE.finditer(layout.folded, 0, layout.end):
         zone_floor = max([after] + [e for _, e in layout.mottos if e <= m.start()])
         place = _place(layout, zone_floor, m.start())
-        if not (m.group("comma") or place):
-            continue
+        line_starts_with_place = place and layout.ends_a_zone(place[1], set())
+        if not m.group("comma") and (m.group("covered") or not line_starts_with_place):
+            continue  # without the comma, only "ngày" on a line that starts with the place
         # A day or month filled in by hand reads as debris: keep the printed parts.
         date = date_after(layout.folded, m.start()) or _printed_date(layout.folded, m.end())
         if date:
@@ -432,7 +436,7 @@ def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int]
 def extract_header(text: str, folded: str) -> Header:
     """Read the header and signature fields of a document."""
     h = Header()
-    layout = _Layout(text, folded)
+    layout = _Layout(text)
     number = _number(layout, h)
     place_date = _place_and_date(layout, number[1] if number else 0, h)
     zone_ends = {e for _, e in layout.mottos} | {p for z in (number, place_date) if z for p in z}

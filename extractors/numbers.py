@@ -24,7 +24,7 @@ NUMBER = re.compile(
 # The number of a header after "Số:": digits, or a hand-written part that OCR
 # reads as a few other characters, or nothing (a blank left to be filled in).
 _HEADER_NUMBER = re.compile(
-    rf"(?:(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?|(?P<unread>[^\s/]{{1,6}}))?"
+    rf"(?:(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?|(?P<unread>[^\s/]\S{{0,5}}?))?"
     rf"[ \t]*(?P<sym>{SYMBOL})"
 )
 

@@ -224,6 +224,15 @@ Kính gửi: Cục Thống kê các tỉnh.
 Điều 3 của Quyết định số 55/QĐ-TCTK quy định như sau.
 """
 
+DAY_OVER_NGAY = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BÌNH ĐỊNH Độc lập - Tự do - Hạnh phúc
+Số: 4/ /CT-UBND
+Bình Định, ngàW/{ tháng 5 năm 2021
+CHỈ THỊ
+Về tăng cường phòng cháy rừng mùa khô
+Thời gian qua, công tác phòng cháy rừng đã được quan tâm.
+"""
+
 LAYOUT_CASES = [
     (MERGED_WEB_LINES, {
         "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
@@ -270,6 +279,14 @@ LAYOUT_CASES = [
         "number": "120/QĐ-BYT", "issue_date": "ngày 05/02/2024", "issuer": "BỘ TRƯỞNG BỘ Y TẾ"}),
 
 
+    (DAY_OVER_NGAY, {  # the handwritten day covers "ngày": the printed month and year are kept
+        "doc_type": "Chỉ thị", "number": None, "symbol": "CT-UBND", "issue_date": "2021-05",
+        "place": "Bình Định", "issuer": "Ủy ban nhân dân tỉnh Bình Định", "issuer_level": "province",
+        "province": "Bình Định", "title": "Về tăng cường phòng cháy rừng mùa khô",
+        "signer": None, "signer_title": None}, {
+        "number": "Số: 4/ /CT-UBND", "issue_date": "ngàW/{ tháng 5 năm 2021", "place": "Bình Định",
+        "doc_type": "CHỈ THỊ", "title": "Về tăng cường phòng cháy rừng mùa khô",
+        "issuer": "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH ĐỊNH"}),
     (SUBORDINATE_BODY_LETTER, {  # no colon after Số nor comma before ngày; the lowest body is unknown
         "doc_type": "Công văn", "number": "318/TCTK-PPCĐ", "symbol": "TCTK-PPCĐ", "issue_date": "2025-01-09",
         "place": "Hà Nội", "issuer": "Tổng cục thống kê", "issuer_level": "ministry", "province": None,
