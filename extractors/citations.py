@@ -8,7 +8,7 @@ phủ") and a law cited by its name (`NamedLaw`: "Luật Đất đai số 31/202
 
 Each citation gets a `Role` from where it stands. The legal basis is the
 run of "Căn cứ …" paragraphs that opens a document (with the "Theo đề nghị /
-Xét / Thực hiện" paragraphs among them, which are proposals) and the
+Xét / Thực hiện / Triển khai" paragraphs among them, which are proposals) and the
 "CĂN CỨ PHÁP LÝ" section of a plan. There, only the documents a paragraph
 cites itself count: one named inside another's title ("… hướng dẫn thi hành
 Nghị định số …") is not a basis, an amending act ("…, được sửa đổi, bổ sung
@@ -50,7 +50,6 @@ def _words(*phrases: str) -> str:
 
 _SO = ocr_pattern("số", marks_may_vanish=True)
 _TYPES = "(?:" + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS)) + ")"
-# A document type (or its abbreviation) right before a number: "Nghị định số ", "QĐ số".
 # A document type (or its abbreviation) right before a number, qualified by up to three
 # words before "số" ("Báo cáo thẩm tra số", "Chương trình hành động số"). Tried only where
 # a word starts: the alternation of types is long.
