@@ -222,7 +222,7 @@ _BASIS_HEADING = re.compile(
     rf"(?:{_words('pháp lý', 'xây dựng', 'ban hành', 'lập')})[^\n;.]{{0,60}}$"
 )
 # A page number or a gazette's running head ("108 CÔNG BÁO/Số 151/Ngày 17-03-2026") between two pages.
-_PAGE_FURNITURE = re.compile(rf"[\W\d_]*(?:{ocr_pattern('Công báo')}\s*/?\s*(?:{_SO}\s*)?\d.*)?$")
+_PAGE_FURNITURE = re.compile(rf"[ \t]*(?:\d{{1,4}}|\d*[ \t]*{ocr_pattern('Công báo')}\s*/?\s*(?:{_SO}\s*)?\d.*)[ \t]*$")
 # "2. Căn cứ thực tiễn": what follows are facts, not legal bases.
 _PRACTICE_HEADING = re.compile(
     rf"(?m)^[\W\d_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+{ocr_pattern('thực tiễn')}"

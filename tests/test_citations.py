@@ -172,10 +172,11 @@ BASIS_CASES = [
     (  # a plan: the preamble wraps over lines, carries markup and never reaches "QUYẾT ĐỊNH:"
         PLAN.format(
             "*Căn cứ Nghị quyết số\n57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học;*\n\n"
-            "*Căn cứ Luật Giao dịch\nđiện tử ngày 22 tháng 6 năm\n2023;*"),
+            "*Căn cứ Luật Giao dịch\nđiện tử ngày 22 tháng 6 năm\n2023;*\n*Căn cứ Luật Đầu tư ngày\n17/6/2020;*"),
         [("Nghị quyết số\n57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị quyết", "57-NQ/TW", "2024-12-22",
           "Bộ Chính trị", None),
-         law("Luật Giao dịch\nđiện tử ngày 22 tháng 6 năm\n2023", "2023-06-22", "Luật Giao dịch điện tử")],
+         law("Luật Giao dịch\nđiện tử ngày 22 tháng 6 năm\n2023", "2023-06-22", "Luật Giao dịch điện tử"),
+         law("Luật Đầu tư ngày\n17/6/2020", "2020-06-17", "Luật Đầu tư")],
     ),
     (  # a basis list that goes on without repeating "Căn cứ"
         PLAN.format(
