@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -110,7 +111,7 @@ class OutputFolder:
         except OSError as exc:
             self.__exit__(None, None, None)
             raise OutputError(f"cannot finish the interrupted update of {self.path}: {_describe(exc)}") from exc
-        self._owned = owned_files(self.path)
+        self._owned = owned_files(self.path) or _legacy_outputs(self.path)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -155,6 +156,13 @@ class OutputFolder:
             "remove": sorted(set(self._owned) - set(self._next)),
             "files": dict(sorted(self._next.items())),
         }
+        foreign = [relative for relative in plan["move"]
+                   if relative not in self._owned and not relative.startswith(f"{STATE}/")
+                   and os.path.lexists(self.path / relative)]
+        if foreign:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise OutputError(f"{self.path / foreign[0]} was not written by decrees and would be replaced; "
+                              "move it away or choose another --out (the previous outputs are unchanged)")
         try:
             for relative in plan["move"]:  # fail before moving anything if a folder is not writable
                 target = (self.path / relative).parent
@@ -194,6 +202,23 @@ class OutputFolder:
         journal.unlink()
         (self.path / MARKER).unlink()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+# What decrees wrote before output folders had a manifest; such a folder is known by its .cache.
+_LEGACY_NAMES = ("documents.csv", "legal_bases.csv", "references.csv", "targets.csv", "pages.csv",
+                 "errors.csv", "documents.jsonl")
+_LEGACY_TEXT = re.compile(r"[0-9a-f]{16}\.txt")
+
+
+def _legacy_outputs(folder: Path) -> dict[str, str]:
+    """The outputs of an older decrees in `folder` (no content hash known), or none."""
+    if not (folder / ".cache").is_dir():
+        return {}
+    found = [name for name in _LEGACY_NAMES if (folder / name).is_file()]
+    texts = folder / "text"
+    if texts.is_dir():
+        found += [f"text/{p.name}" for p in texts.iterdir() if _LEGACY_TEXT.fullmatch(p.name) and p.is_file()]
+    return dict.fromkeys(found, "")
 
 
 def _write_json(path: Path, content: dict) -> None:

@@ -3,6 +3,7 @@ inputs, one run at a time, and the whole set of outputs changes as one."""
 
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -152,3 +153,28 @@ def test_two_processes_into_one_folder_one_stops_with_a_message_the_other_comple
     assert [code for code, _ in outcomes] == [EXIT_OK, EXIT_OUTPUT], outcomes
     assert "another decrees run" in outcomes[1][1]
     assert len((out / "documents.csv").read_text(encoding="utf-8").splitlines()) == 31
+
+
+def test_a_file_of_the_user_s_with_an_output_s_name_is_never_replaced(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    write_archive(archive, 1, seed=28)
+    (archive / "documents.csv").write_text("my own table\n", encoding="utf-8")
+    assert main(["extract", str(archive), "--out", str(archive), "-q"]) == EXIT_OUTPUT
+    assert "was not written by decrees" in capsys.readouterr().err
+    assert (archive / "documents.csv").read_text(encoding="utf-8") == "my own table\n"
+    assert not (archive / "errors.csv").exists()
+
+
+def test_a_folder_of_an_older_version_is_taken_over(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 2, seed=29)
+    out = tmp_path / "out"
+    run([archive], out, progress=False)
+    shutil.rmtree(out / ".decrees")  # as an older version left it: tables, texts and .cache only
+    for path in out.iterdir():
+        if path.name not in {".cache", "text", *TABLES}:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    stale = out / "text" / "0123456789abcdef.txt"
+    stale.write_text("a document of an older run", encoding="utf-8")
+    run([archive], out, progress=False)
+    assert not stale.exists() and (out / ".decrees" / "manifest.json").exists()
