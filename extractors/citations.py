@@ -216,6 +216,8 @@ _LETTER_BODY = re.compile(rf"(?m)^{_LEAD}{_words('Kính gửi')}")
 # a roman-numbered heading (in the text: "I." in capitals).
 _BODY_START = re.compile(rf"(?m)^{_LEAD}(?:{_words('Điều')}\s+\d|{_words('Chương', 'Phần')}\s+[ivx\d]+\b)")
 _ROMAN_HEADING = re.compile(r"(?m)^[ \t*_]*[IVX]+\.\s")
+# "1. Mục đích": a numbered item that does not list a document ("1. Thông tư số …" may, before the bases).
+_NUMBERED_ITEM = re.compile(r"(?m)^[ \t*_]*\d{1,2}\.[ \t*_]+(?=[A-ZĐ])")
 # A heading "I. CĂN CỨ PHÁP LÝ" / "1. Căn cứ xây dựng Kế hoạch" / "CƠ SỞ PHÁP LÝ" on a line of its own.
 _BASIS_HEADING = re.compile(
     rf"(?m)^[ \t*_]*(?:(?P<num>[ivx]+|\d+)[.)])?[ \t*_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+"
@@ -315,7 +317,8 @@ def _split_at_openers(text: str, folded: str, para: Paragraph) -> list[Paragraph
 
 def _preamble(text: str, folded: str) -> list[Paragraph]:
     """The run of "Căn cứ / Theo đề nghị / Thực hiện" paragraphs before the body."""
-    body = [m.start() for m in (_BODY_START.search(folded), _ROMAN_HEADING.search(text)) if m]
+    item = next((m for m in _NUMBERED_ITEM.finditer(text) if not _LIST_OPENER.match(folded, m.end())), None)
+    body = [m.start() for m in (_BODY_START.search(folded), _ROMAN_HEADING.search(text), item) if m]
     lines = _lines(text, 0, min(body, default=len(text)))
     first = next((i for i, line in enumerate(lines) if _opener(text, folded, line)), None)
     if first is None:

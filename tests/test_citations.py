@@ -248,6 +248,9 @@ NOT_BASIS_CASES = [
     # a letter whose first paragraph is a sentence of its body
     "Kính gửi: UBND các xã.\n\nCăn cứ Quyết định số 12/QĐ-UBND ngày 01/02/2022 của UBND tỉnh, đề nghị các xã "
     "thực hiện.",
+    # a plan without a preamble: "Căn cứ" in its numbered body
+    "KẾ HOẠCH\nKiểm tra năm 2026\n\n1. Mục đích\n\nKiểm tra việc thực hiện.\n\n2. Yêu cầu\n\n"
+    "Căn cứ Kế hoạch số 12/KH-UBND ngày 03/01/2026 của UBND tỉnh, các xã xây dựng kế hoạch;",
     # "Căn cứ" inside the body of a decision or a plan
     PLAN.format("Thực hiện Quyết định số 20/QĐ-UBND ngày 05/01/2025 của UBND tỉnh;")
     + "\n\nCăn cứ Quyết định số 30/QĐ-UBND ngày 06/01/2025, các sở xây dựng kế hoạch;",
