@@ -25,7 +25,7 @@ from html import escape
 from pathlib import Path
 
 from .document import PAGE_BREAK, Document
-from .provenance import Change, to_final
+from .provenance import Change, to_final, touches
 
 HEADER_LABELS = {
     "doc_type": "type", "number": "number", "issue_date": "date", "place": "place", "issuer": "issuer",
@@ -44,6 +44,8 @@ class Mark:
     tag: str
     attributes: str  # already escaped
     item: int | None = None  # items: their number, shared by the pieces of an item that is cut
+    label: str = ""  # items: the field, as shown
+    cited: str | None = None  # citations: the doc_id of the cited document in the output
 
     def open(self, first_piece: bool) -> str:
         if self.item is None:
@@ -66,7 +68,8 @@ def _item_marks(document: Document, rows: dict[str, list[dict]]) -> list[Mark]:
     for field, (start, end) in document.extraction.header.spans.items():
         label = HEADER_LABELS.get(field, field)
         marks.append(Mark(start, end, ITEM, "mark", _attributes(
-            class_=f"item f-{field}", data_label=label, title=f"{label}: {values.get(field) or ''}"), len(marks)))
+            class_=f"item f-{field}", data_label=label, title=f"{label}: {values.get(field) or ''}"), len(marks),
+            label))
     for kind, label in (("legal_bases", "legal basis"), ("references", "reference")):
         for row in rows[kind]:
             name = label if kind == "legal_bases" else f"{label} ({row['role']})"
@@ -75,11 +78,12 @@ def _item_marks(document: Document, rows: dict[str, list[dict]]) -> list[Mark]:
             tag, link = ("a", {"href": f"{cited}.html"}) if cited else ("mark", {})
             marks.append(Mark(row["start"], row["end"], ITEM, tag, _attributes(
                 class_=f"item f-{kind}" + (" resolved" if cited else ""), data_label=name,
-                title=f"{name}: {value}" + (" → in this archive" if cited else ""), **link), len(marks)))
+                title=f"{name}: {value}" + (" → in this archive" if cited else ""), **link), len(marks), name, cited))
     for row in rows["targets"]:
         label = f"target {row['comparator']}{row['value']:g}%" + (f" {row['year']}" if row.get("year") else "")
         marks.append(Mark(row["start"], row["end"], ITEM, "mark", _attributes(
-            class_="item f-targets", data_label=label, title=f"{label}: {row.get('subject') or ''}"), len(marks)))
+            class_="item f-targets", data_label=label, title=f"{label}: {row.get('subject') or ''}"), len(marks),
+            label))
     return marks
 
 
@@ -149,7 +153,7 @@ a.resolved{box-shadow:inset 0 -2px #1a5fb4} a.resolved::before{content:"↗";col
 .changed{color:#b3001b;text-decoration:underline dotted #b3001b 2px;text-underline-offset:3px}
 .changed.corrected{text-decoration-style:wavy}
 .doubtful{background:repeating-linear-gradient(90deg,#fff3b0 0 6px,#fff8d6 6px 12px)}
-.legend span,.legend mark{margin-right:.8rem}
+.legend span,.legend mark{margin-right:.8rem} summary{cursor:pointer;margin:1rem 0;color:#1a5fb4}
 """
 
 
@@ -179,6 +183,26 @@ def _page_note(document: Document, number: int) -> str:
     return document.page_sources[number - 1] if number <= len(document.page_sources) else "text"
 
 
+SHOWN_VALUE = 110  # characters of an item's text in the table of items
+
+
+def _item_table(document: Document, items: list[Mark], changes: list[Change], documents: dict[str, dict]) -> str:
+    """Every extracted item in text order: its field, its text (a link to it), page, whether the
+    tool changed words in it, and the cited document where it is in the output."""
+    lines = []
+    for mark in sorted(items, key=lambda m: m.start):
+        text = " ".join(document.text[mark.start:mark.end].split())
+        text = text if len(text) <= SHOWN_VALUE else text[:SHOWN_VALUE] + "…"
+        cited = (f'<a href="{escape(mark.cited)}.html">{escape(describe(documents.get(mark.cited, {"doc_id": mark.cited})))}</a>'
+                 if mark.cited else "")
+        lines.append(f'<tr><td>{escape(mark.label)}</td><td><a href="#item-{mark.item}">{escape(text)}</a></td>'
+                     f"<td>{document.page_of(mark.start)}</td><td>{'yes' if touches(mark.start, mark.end, changes) else ''}</td>"
+                     f"<td>{cited}</td></tr>")
+    return (f"<details><summary>{len(items)} extracted items, as a table</summary><table><tr><th>field</th>"
+            f"<th>text</th><th>page</th><th>words changed by the tool</th><th>in this archive</th></tr>"
+            f"{''.join(lines)}</table></details>")
+
+
 def document_page(document: Document, rows: dict[str, list[dict]], changes: list[Change],
                   cited_by: list[dict], documents: dict[str, dict]) -> str:
     """The review page of one document. `rows` holds its rows of each table ("document", "legal_bases",
@@ -193,10 +217,12 @@ def document_page(document: Document, rows: dict[str, list[dict]], changes: list
         body.append("<h2>Cited by documents in this archive</h2><ul>" + "".join(
             f'<li><a href="{escape(link["doc_id"])}.html">{escape(describe(documents.get(link["doc_id"], link)))}</a>'
             f' ({escape(str(link["role"]))}): {escape(str(link.get("raw") or ""))}</li>' for link in cited_by) + "</ul>")
+    items = _item_marks(document, rows)
+    body.append(_item_table(document, items, changes, documents))
     body.append(LEGEND)
     starts = document.page_starts or [0]
     on_page: list[list[Mark]] = [[] for _ in starts]  # a mark that crosses a page break is on both pages
-    for mark in _item_marks(document, rows) + _line_marks(document, changes) + _word_marks(document, changes):
+    for mark in items + _line_marks(document, changes) + _word_marks(document, changes):
         for page in range(document.page_of(mark.start), document.page_of(max(mark.start, mark.end - 1)) + 1):
             on_page[page - 1].append(mark)
     for number, start in enumerate(starts, 1):

@@ -73,8 +73,9 @@ def _check_pages(out, documents):
     label, a resolved citation a link to the cited page; returns how many items were checked."""
     checked = 0
     for document in documents:
+        page = (out / "review" / f"{document.doc_id}.html").read_text(encoding="utf-8")
         parsed = _Elements()
-        parsed.feed((out / "review" / f"{document.doc_id}.html").read_text(encoding="utf-8"))
+        parsed.feed(page)
         shown = sorted((i["label"], "".join(i["text"]), i["href"]) for i in parsed.items.values())
         expected = _expected_items(out, document.doc_id)
         for label, raw, cited in expected:
@@ -83,6 +84,7 @@ def _check_pages(out, documents):
             assert match[0][2] == (f"{cited}.html" if cited else None)
             checked += 1
         assert len(shown) == len(expected)
+        assert page.count('<a href="#item-') == len(expected)  # the table of items links to each of them
     return checked
 
 
