@@ -38,7 +38,7 @@ HOLD_OUT_EVERY = 10
 BOS, EOS = "<s>", "</s>"
 # Pruning, measured (README): words seen once are <unk>; bigrams and trigrams
 # seen fewer times than this are left to the backoff.
-MIN_WORD, MIN_BIGRAM, MIN_TRIGRAM = 2, 2, 3
+MIN_WORD, MIN_BIGRAM, MIN_TRIGRAM = 2, 2, 2
 
 
 def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
