@@ -204,16 +204,17 @@ class OutputFolder:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-# What decrees wrote before output folders had a manifest; such a folder is known by its .cache.
+# What decrees wrote before output folders had a manifest; such a folder is known by its cache entries.
 _LEGACY_NAMES = ("documents.csv", "legal_bases.csv", "references.csv", "targets.csv", "pages.csv",
                  "errors.csv", "documents.jsonl")
 _LEGACY_TEXT = re.compile(r"[0-9a-f]{16}\.txt")
+_LEGACY_CACHE = re.compile(r"[0-9a-f]{64}-[0-9a-f]+\.json")
 
 
 def _legacy_outputs(folder: Path) -> dict[str, str]:
     """The outputs of an older decrees in `folder` (no content hash known), or none."""
-    if not (folder / ".cache").is_dir():
-        return {}
+    if not any(_LEGACY_CACHE.fullmatch(p.name) for p in folder.glob(".cache/[0-9a-f][0-9a-f]/*.json")):
+        return {}  # no result cached by decrees: whatever is here is not ours
     found = [name for name in _LEGACY_NAMES if (folder / name).is_file()]
     texts = folder / "text"
     if texts.is_dir():

@@ -45,6 +45,7 @@ class Summary:
     processed: int = 0  # files processed in this run; the others came from the cache
     removed: int = 0  # documents of earlier runs whose files are gone
     lost: int = 0  # documents of earlier runs dropped because their cached result was deleted
+    outdated: int = 0  # documents of earlier runs made by another version or other options, kept as they are
     skipped: int = 0  # files in the input folders that are not documents
     unfinished: int = 0  # files left unprocessed by an interruption
 
@@ -59,6 +60,9 @@ class Summary:
             f"(the rest unchanged since the last run), {self.removed} removed, "
             f"{self.skipped} files skipped as not documents, in {self.seconds:.1f} s"
         )
+        if self.outdated:
+            text += (f"; {self.outdated} documents of earlier runs were made by another version or with other "
+                     "options: run again on their folders to update them")
         if self.lost:
             text += (f"; {self.lost} documents of earlier runs were dropped because their results in .cache "
                      "were deleted: run again on their folders")
@@ -170,14 +174,16 @@ def _no_documents_message(inputs: list[Path], out: Path) -> str:
             f"(looked for {', '.join(sorted(ocr.SUPPORTED))}); the outputs in {out} are unchanged")
 
 
-def _combine(archive: Archive, outcomes: list[Document | FileError], fingerprint: str) -> RunResult:
-    """The folder's documents and errors, the archive's entries made to match them; a
-    second file with the same content as another becomes an error row."""
+def _combine(archive: Archive, outcomes: list[Document | FileError], fingerprint: str,
+             kept: dict[str, dict]) -> RunResult:
+    """The folder's documents and errors, the archive's entries made to match them (a kept
+    entry keeps the fingerprint of the run that made it); a second file with the same
+    content as another becomes an error row."""
     archive.entries = {}
     result = RunResult()
     seen: dict[str, str] = {}
     for outcome in sorted(outcomes, key=lambda o: o.source_path):
-        archive.record(outcome, fingerprint)
+        archive.record(outcome, kept.get(outcome.source_path, {}).get("fingerprint", fingerprint))
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
         elif outcome.doc_id in seen:
@@ -249,7 +255,7 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         kept = archive.carried_over(inputs, labels, prune)
         carried, lost = _carried_over(kept, cache)
         before = set(archive.entries)
-        result = _combine(archive, [*found.errors, *outcomes, *carried], cache.fingerprint)
+        result = _combine(archive, [*found.errors, *outcomes, *carried], cache.fingerprint, kept)
         summary = Summary(
             documents=len(result.documents),
             pages=sum(d.pages for d in result.documents),
@@ -260,6 +266,7 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
             processed=processed,
             removed=len(before - set(archive.entries)) - lost,
             lost=lost,
+            outdated=sum(entry.get("fingerprint", cache.fingerprint) != cache.fingerprint for entry in kept.values()),
             skipped=found.skipped,
             unfinished=unfinished,
         )

@@ -134,3 +134,16 @@ def test_a_folder_inside_an_earlier_input_updates_that_input_s_documents(tmp_pat
     assert not result.errors and summary.documents == 3 and summary.removed == 1
     assert _source_paths(out) == sorted(
         [f"archive/{p.name}" for p in archive.glob("*.txt")] + [f"archive/2024/{sub[1].name}"])
+
+
+def test_documents_made_with_other_options_stay_through_later_runs(tmp_path):
+    from pipeline import Options
+
+    first, second = tmp_path / "batch-1", tmp_path / "batch-2"
+    write_archive(first, 2, seed=33)
+    write_archive(second, 2, seed=34, start=2)
+    out = tmp_path / "out"
+    run([first], out, progress=False, options=Options(restore=False))
+    for _ in range(2):
+        _, summary = run([second], out, progress=False)
+        assert summary.documents == 4 and summary.lost == 0 and summary.outdated == 2

@@ -178,3 +178,13 @@ def test_a_folder_of_an_older_version_is_taken_over(tmp_path):
     stale.write_text("a document of an older run", encoding="utf-8")
     run([archive], out, progress=False)
     assert not stale.exists() and (out / ".decrees" / "manifest.json").exists()
+
+
+def test_another_tool_s_cache_folder_does_not_make_the_user_s_files_ours(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    write_archive(archive, 1, seed=30)
+    (archive / ".cache" / "ab").mkdir(parents=True)
+    (archive / ".cache" / "ab" / "settings.json").write_text("{}", encoding="utf-8")
+    (archive / "documents.csv").write_text("my own table\n", encoding="utf-8")
+    assert main(["extract", str(archive), "--out", str(archive), "-q"]) == EXIT_OUTPUT
+    assert (archive / "documents.csv").read_text(encoding="utf-8") == "my own table\n"
