@@ -10,14 +10,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .folding import ocr_pattern
+
 _NUMERIC = r"(?<!\d)(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})(?!\d)"
 _WORDED = (
-    r"(?P<wd>\d{1,2})?\s*th\S{1,3}ng\s*(?P<wm>\d{1,2})?\s*"
-    r"n\S{1,2}m\s*(?P<wy>(?:19|20)\d{2})(?!\d)"
+    rf"(?P<wd>\d{{1,2}})?\s*{ocr_pattern('tháng')}\s*(?P<wm>\d{{1,2}})?\s*"
+    rf"{ocr_pattern('năm')}\s*(?P<wy>(?:19|20)\d{{2}})(?!\d)"
 )
 DATE = re.compile(f"(?:{_NUMERIC}|{_WORDED})")
 # "ngày" before a date, as OCR may damage it ("ngdy", "ngay").
-_NGAY = re.compile(r"\s*,?\s*(?:ban\s+h\S{1,2}nh\s+)?ng\S{1,2}y\s*:?\s*")
+_NGAY = re.compile(rf"\s*,?\s*(?:{ocr_pattern('ban hành')}\s+)?{ocr_pattern('ngày')}\s*:?\s*")
 
 
 @dataclass(frozen=True)

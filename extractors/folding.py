@@ -134,7 +134,8 @@ def ocr_pattern(phrase: str, marks_may_vanish: bool = False) -> str:
     mark ("ứ", "ố", "đ") may be read as any of its known OCR readings, a plain
     letter only as itself or its look-alikes; words are separated by any
     whitespace. With `marks_may_vanish`, a marked vowel may also be missing
-    ("số" read as "s"). The pattern does not match inside a longer word.
+    ("số" read as "s"). The pattern does not match inside a longer word, but a
+    number may be glued to it ("31tháng 10").
     """
     parts = []
     for word in phrase.split():
@@ -149,4 +150,5 @@ def ocr_pattern(phrase: str, marks_may_vanish: bool = False) -> str:
             else:
                 letters.append(re.escape(base))
         parts.append("".join(letters))
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+    after = r"(?!\d)" if phrase[-1:].isdigit() else r"(?![^\W\d_])"
+    return r"(?<![^\W\d_])" + r"\s+".join(parts) + after
