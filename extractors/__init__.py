@@ -10,6 +10,7 @@ from .citations import extract_citations
 from .folding import fold
 from .header import extract_header
 from .model import Citation, Extraction, Header, Target
+from .lexicon import NORMATIVE_TYPES
 from .targets import extract_targets, stated_year
 
 __all__ = ["Citation", "Extraction", "Header", "Target", "extract"]
@@ -33,5 +34,6 @@ def extract(text: str) -> Extraction:
     if header.number:
         others = [c for c in others if c.number != header.number]
     issue_year = int(header.issue_date[:4]) if header.issue_date else None
-    targets = extract_targets(text, folded, _document_year(header), issue_year)
+    normative = header.doc_type in NORMATIVE_TYPES
+    targets = extract_targets(text, folded, _document_year(header), issue_year, normative)
     return Extraction(header, bases, others, targets)

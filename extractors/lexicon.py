@@ -26,6 +26,12 @@ DOC_TYPE_PATTERNS: list[tuple[str, str]] = [(name, ocr_pattern(name)) for name i
 CAN_CU = ocr_pattern("Căn cứ")
 ARTICLE_ONE = ocr_pattern("Điều 1")
 
+# Legal normative documents: they lay down rules, and a percentage in them is a rate, a
+# threshold or a share unless a goal heading says otherwise.
+NORMATIVE_TYPES = {
+    "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất",
+}
+
 # Short forms used in running text ("QĐ số 1309/QĐ-UBND").
 DOC_TYPE_ABBREVIATIONS = {
     "qd": "Quyết định",

@@ -128,6 +128,7 @@ _REACH_OR_CUT = re.compile(
 # "mức đóng bằng 4,5%", "nắm giữ trên 50%") ...
 _NOT_TARGET_RIGHT_BEFORE = _Keywords(
     "hỗ trợ", "mức đóng", "mức hưởng", "tỷ lệ hưởng", "thuế suất", "lãi suất", "nắm giữ", "sở hữu", "bằng",
+    "đến dưới", "tới dưới", "trích", "trích lập",
     after=r"(?:[\s*_]+[^\W\d_]+){0,3}[\s*_]*$",
 )
 # ... and words earlier in its sentence that make it a condition or a fact ("Trường hợp …",
@@ -138,10 +139,17 @@ _NOT_TARGET_IN_SENTENCE = _Keywords(
 # Words right after a percentage that make it a fee, a cost, capital or a score.
 _NOT_TARGET_AFTER = _Keywords(
     "phí", "lệ phí", "mức phí", "chi phí", "vốn", "vốn điều lệ", "cổ phần", "tiền lương", "mức lương", "mức tiền lương",
-    "lương", "thuế", "giá trị", "số tiền", "cộng", "tập thể", "cá nhân",
+    "lương", "thuế", "giá trị", "số tiền", "tiền", "kinh phí", "cộng", "tập thể", "cá nhân",
+    "thành viên", "tổng số thành viên", "tổng số đại biểu", "số phiếu",  # quorums
+    "số điểm", "do",  # a score's share, a funding share ("50% do ngân sách trung ương cấp")
+    "đến dưới", "tới dưới",  # brackets of a classification ("tự bảo đảm từ 30% đến dưới 70%")
     before=r"[\s*_]*",
 )
-_FORMULA = re.compile(r"[=×]|\s[x*]\s")
+# A condition after it in its clause ("Tăng thêm 30% trong trường hợp …").
+_CONDITION_AFTER = _Keywords("trong trường hợp", "nếu")
+# "chiếm 12,5%": a share, a target only under a goal heading ("Kinh tế số chiếm 45% GRDP").
+_SHARE = _Keywords("chiếm", after=r"(?:[\s*_]+[^\W\d_]+){0,2}[\s*_]*$")
+_FORMULA = re.compile(r"[=×±]|\s[x*]\s")
 
 _PERCENT = re.compile(
     r"(?<![\d.,%/])(?:(?P<low>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*(?:-|–|đến)[ \t]*)?"
@@ -544,10 +552,12 @@ _ANNUAL_BEFORE = re.compile(relaxed("tăng") + r"[\s*_]*$")
 _ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
 
 
-def extract_targets(text: str, folded: str, default_year: int | None, issue_year: int | None = None) -> list[Target]:
+def extract_targets(text: str, folded: str, default_year: int | None, issue_year: int | None = None,
+                    normative: bool = False) -> list[Target]:
     """Every percentage target in the document, in order. `default_year` is the year of a
     target nothing else dates (the plan's horizon, else its year); a percentage its sentence
-    dates before `issue_year`, the year the document was issued, is a result, not a goal."""
+    dates before `issue_year`, the year the document was issued, is a result, not a goal.
+    In a `normative` text (a law, decree, circular) only goal headings assign targets."""
     targets = _table_targets(text, folded, default_year)
     table_spans = [(t.start, t.end) for t in targets]
     doc = _Document(text, folded)
@@ -585,6 +595,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
         if (_NOT_TARGET_RIGHT_BEFORE.search(text, folded, max(clause_start, start - 40), start)
                 or _NOT_TARGET_IN_SENTENCE.search(text, folded, sentence[0], start)
                 or _NOT_TARGET_AFTER.match(text, folded, end)
+                or _CONDITION_AFTER.search(text, folded, end, clause_end)
                 or _FORMULA.search(folded, max(sentence[0], start - 30), min(clause_end, end + 30))):
             continue
         assigned = (
@@ -593,8 +604,8 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
             or _REACH_OR_CUT.search(folded, max(clause_start, start - 60), m.start('low') if m.group('low') else start)
             or (_OPENS_WITH_PERCENT.match(before_clause) and _GOAL_LIST_NOUN.match(folded, end))
         )
-        if not assigned:
-            continue
+        if not assigned or (decisive != "goal" and (normative or _SHARE.search(text, folded, max(clause_start, start - 40), start))):
+            continue  # the rules of a law, a decree or a circular assign goals only under a goal heading
         stated = doc.sentence_year(sentence, (clause_start, words_end), start, words_start)
         if stated and issue_year and stated < issue_year and decisive != "goal":
             continue  # "Năm 2023, tỷ lệ … đạt trên 90%" in a plan of 2025: a result, not a goal

@@ -160,6 +160,11 @@ CASES = [
         [("phấn đấu năm 2023 đạt 75%", 75, "=", 2023, None)],
     ),
     ("3. Tỷ lệ % được xác định theo số lượng hồ sơ được xử lý trực tuyến.", []),  # "%" without a number
+    ("Quỹ được trích lập tối thiểu 15% lợi nhuận sau thuế.", []),  # an allocation
+    ("- Phấn đấu bố trí kinh phí: 50% do ngân sách tỉnh bảo đảm, 50% do ngân sách xã bảo đảm.", []),  # funding shares
+    ("b) Đơn vị bảo đảm từ 30% đến dưới 70% chi thường xuyên.", []),  # brackets of a classification
+    ("Phải bảo đảm sai số cho phép ± 5% đối với mỗi lần đo.", []),  # a tolerance
+    ("Phấn đấu tăng thêm 30% trong trường hợp được bổ sung vốn.", []),  # a condition
     ("Tải [mẫu tờ khai](https://x.vn/M%E1%BA%ABu%2003.doc) tại đây.", []),  # a link's "%E1"
     ("Các chỉ tiêu sản xuất gồm: doanh thu, lợi nhuận. Thuế suất là 10% đối với hàng hóa này.", []),  # tax rate
 ]
@@ -252,3 +257,17 @@ def test_document_year(title, issue_date, year):
 ])
 def test_relaxed_keyword_patterns(phrase, text, found):
     assert bool(re.fullmatch(relaxed(phrase), text)) is found
+
+
+NORMATIVE = (
+    "Điều 5. Yêu cầu đối với doanh nghiệp\n1. Doanh nghiệp phải bảo đảm tối thiểu 30% lao động có trình độ đại học.\n"
+    "Điều 6. Mục tiêu của chương trình\n1. Phấn đấu đến năm 2030 có 80% doanh nghiệp ứng dụng công nghệ số.\n"
+)
+
+
+def test_in_a_law_or_decree_only_goal_headings_assign_targets():
+    got = extract_targets(NORMATIVE, fold(NORMATIVE), 2025, 2025, normative=True)
+    assert [(t.value, t.comparator, t.year) for t in got] == [(80, "=", 2030)]
+    # the same words in a plan assign both
+    got = extract_targets(NORMATIVE, fold(NORMATIVE), 2025, 2025)
+    assert [(t.value, t.comparator, t.year) for t in got] == [(30, ">=", 2025), (80, "=", 2030)]
