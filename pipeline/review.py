@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 from .document import PAGE_BREAK, Document
 from .provenance import Change, to_final, touches
@@ -140,6 +139,7 @@ def render_marked(text: str, offset: int, marks: Iterable[Mark]) -> str:
 STYLE = """
 body{font-family:"Noto Sans","DejaVu Sans","Segoe UI",Arial,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;
  color:#1b1b1b;line-height:1.5}
+body.wide{max-width:none} body.wide td:nth-child(5){min-width:14rem}
 h1{font-size:1.3rem} h2{font-size:1rem;border-bottom:1px solid #aaa;margin-top:2rem;color:#444}
 table{border-collapse:collapse;font-size:.9rem} td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top;text-align:left}
 .text{white-space:pre-wrap;font-size:1rem;line-height:2.1}
@@ -157,10 +157,11 @@ a.resolved{box-shadow:inset 0 -2px #1a5fb4} a.resolved::before{content:"↗";col
 """
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, wide: bool = False) -> str:
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>\n{body}\n</body></html>\n")
+            f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
+            f"{'<body class=wide>' if wide else '<body>'}\n{body}\n</body></html>\n")
 
 
 def describe(row: dict) -> str:
@@ -241,13 +242,18 @@ def index_page(documents: list[dict], counts: dict[str, dict[str, int]], errors:
     rows = []
     for row in documents:
         c = counts.get(row["doc_id"], {})
-        cells = [f'<a href="{escape(row["doc_id"])}.html">{escape(Path(row["source_path"]).name)}</a>'] + [
+        cells = [f'<a href="{escape(row["doc_id"])}.html">{escape(row["source_path"])}</a>'] + [
             escape(str(v if v is not None else "")) for v in (
                 row.get("doc_type"), row.get("number"), row.get("issue_date"), row.get("issuer"),
                 c.get("legal_bases", 0), c.get("references", 0), c.get("targets", 0), c.get("cited_by", 0),
                 row.get("quality"), c.get("changes", 0), c.get("failed_pages", 0))]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    body = [f"<h1>{len(documents)} documents</h1>", "<table><tr>" + "".join(f"<th>{c}</th>" for c in INDEX_COLUMNS)
+    links = sum(c.get("cited_by", 0) for c in counts.values())
+    changed = sum(c.get("changes", 0) for c in counts.values())
+    body = [f"<h1>{len(documents)} documents</h1>",
+            f"<p>{links} citations name a document of this output (links.csv, citations.graphml); "
+            f"{changed} words were changed by diacritic restoration or OCR correction (changes.csv). "
+            "Open a document to check each extracted value at its place in the text.</p>", "<table><tr>" + "".join(f"<th>{c}</th>" for c in INDEX_COLUMNS)
             + "</tr>" + "".join(rows) + "</table>"]
     if errors:
         body.append(f"<h2>{len(errors)} files not extracted</h2><table><tr><th>file</th><th>stage</th><th>error</th>"
@@ -255,7 +261,7 @@ def index_page(documents: list[dict], counts: dict[str, dict[str, int]], errors:
                         "<tr>" + "".join(f"<td>{escape(str(e.get(k) or ''))}</td>" for k in
                                          ("source_path", "stage", "error", "message")) + "</tr>" for e in errors)
                     + "</table>")
-    return _page("Documents", "\n".join(body))
+    return _page("Documents", "\n".join(body), wide=True)
 
 
 def review_files(documents: list[Document], tables: dict[str, list[dict]],
