@@ -352,6 +352,10 @@ def _preamble(text: str, folded: str) -> list[Paragraph]:
     return paragraphs
 
 
+# The heading after a numbered section "1. Căn cứ pháp lý": the next number, or a roman one.
+_NEXT_NUMBERED = re.compile(r"(?m)^[ \t*_]*(?:\d+\.(?!\d)|[IVX]+\.\s)")
+
+
 def _basis_sections(text: str, folded: str) -> list[Paragraph]:
     """The items under a heading "I. CĂN CỨ PHÁP LÝ" (plans list their bases so)."""
     sections = []
@@ -360,11 +364,7 @@ def _basis_sections(text: str, folded: str) -> list[Paragraph]:
         numbering = heading.group("num") or ""
         if "|" in around or not (numbering or text[heading.start():heading.end()].isupper()):
             continue  # a table cell, or a sentence that starts with "Căn cứ"
-        if numbering.isdigit():
-            next_heading = re.compile(r"(?m)^[ \t*_]*(?:\d+\.(?!\d)|[IVX]+\.)")
-        else:
-            next_heading = re.compile(r"(?m)^[ \t*_]*[IVX]+\.")
-        nxt = next_heading.search(text, heading.end())
+        nxt = (_NEXT_NUMBERED if numbering.isdigit() else _ROMAN_HEADING).search(text, heading.end())
         practice = _PRACTICE_HEADING.search(folded, heading.end())
         end = min(nxt.start() if nxt else len(text), practice.start() if practice else len(text), heading.end() + 4000)
         sections.append(Paragraph(heading.end(), end, Role.BASIS))
