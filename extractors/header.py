@@ -31,9 +31,10 @@ _HEAD_CHARS = 5000
 # editorial notes: never part of a field.
 _NOISE = re.compile(r"[|*#_]+|-{3,}\.?|={3,}|\.{4,}|…{2,}|\[[^\]\n]{0,300}\]")
 # The national motto, and the Party's in the same place on Party documents.
-_MOTTO = re.compile("|".join(ocr_pattern(m) for m in (
-    "Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "Đảng Cộng sản Việt Nam",
-)))
+_MOTTOS = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "Đảng Cộng sản Việt Nam")
+_MOTTO = re.compile("|".join(ocr_pattern(m) for m in _MOTTOS))
+# The mottos' letters alone, for a motto whose words a PDF text layer split ("CỘ NG HÒA").
+_MOTTO_LETTERS = [re.sub(r"[^a-z]", "", fold(m)) for m in _MOTTOS]
 # "Số:" before the number; the colon is sometimes left out ("Số 2744/QĐ-UBND").
 _SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"(?P<colon>[ \t]*[:;])?\s*")
 # The comma after the place; some date lines leave it out ("Hà Nội ngày 1 tháng 12 năm 2025"),
@@ -298,7 +299,7 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
             continue
         name, end = found
         rest = fold(block[end:]).strip(" \t\n,.:-")
-        if not rest or _TYPE.fullmatch(rest):  # "QUỐC HỘI … Luật số:"
+        if not rest or _TYPE.fullmatch(rest) or _only_motto(rest):  # "QUỐC HỘI … Luật số:"
             if fold_key(name).startswith("so ") and parent and " " in parent:
                 # A department under its province: "Sở Y tế tỉnh Nghệ An".
                 local = re.search(r"(?:tỉnh|thành phố) .+$", parent)
@@ -309,9 +310,17 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
         lowest = (name, word.start(), end)
     # A body the vocabulary does not know ("TỔNG CỤC HẢI QUAN") on the last line, under its parent.
     if last_line and last_line.group(1).isupper() and len(last_line.group(1)) >= 4 and (
-            not lowest or lowest[2] <= last_line.start(1)):
+            not lowest or lowest[2] <= last_line.start(1)) and not _only_motto(last_line.group(1)):
         return squash(last_line.group(1)).capitalize(), last_line.start(1), last_line.end(1)
     return lowest  # the motto or a stamp left unread beside it
+
+
+def _only_motto(words: str) -> bool:
+    """Whether `words` hold nothing but mottos, whatever spaces split them."""
+    letters = re.sub(r"[^a-z]", "", fold(words))
+    for motto in _MOTTO_LETTERS:
+        letters = letters.replace(motto, "")
+    return not letters
 
 
 def _chair_heading(layout: _Layout, start: int) -> tuple[str, int, int] | None:

@@ -233,6 +233,16 @@ Về tăng cường phòng cháy rừng mùa khô
 Thời gian qua, công tác phòng cháy rừng đã được quan tâm.
 """
 
+SPLIT_MOTTO = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 61/TB-UBND
+Phú Yên, ngày 2 tháng 12 năm 2024
+THÔNG BÁO
+Về việc nghỉ Tết Dương lịch
+"""
+
 LAYOUT_CASES = [
     (MERGED_WEB_LINES, {
         "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
@@ -287,6 +297,13 @@ LAYOUT_CASES = [
         "number": "Số: 4/ /CT-UBND", "issue_date": "ngàW/{ tháng 5 năm 2021", "place": "Bình Định",
         "doc_type": "CHỈ THỊ", "title": "Về tăng cường phòng cháy rừng mùa khô",
         "issuer": "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH ĐỊNH"}),
+    (SPLIT_MOTTO, {  # a PDF text layer split a word of the motto: it is still not the issuer
+        "doc_type": "Thông báo", "number": "61/TB-UBND", "symbol": "TB-UBND", "issue_date": "2024-12-02",
+        "place": "Phú Yên", "issuer": "Ủy ban nhân dân tỉnh Phú Yên", "issuer_level": "province",
+        "province": "Phú Yên", "title": "Về việc nghỉ Tết Dương lịch", "signer": None, "signer_title": None}, {
+        "number": "Số: 61/TB-UBND", "issue_date": "ngày 2 tháng 12 năm 2024", "place": "Phú Yên",
+        "doc_type": "THÔNG BÁO", "title": "Về việc nghỉ Tết Dương lịch",
+        "issuer": "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN"}),
     (SUBORDINATE_BODY_LETTER, {  # no colon after Số nor comma before ngày; the lowest body is unknown
         "doc_type": "Công văn", "number": "318/TCTK-PPCĐ", "symbol": "TCTK-PPCĐ", "issue_date": "2025-01-09",
         "place": "Hà Nội", "issuer": "Tổng cục thống kê", "issuer_level": "ministry", "province": None,
