@@ -287,3 +287,53 @@ def test_tiny_files_that_ask_for_gigabytes_stay_within_a_gigabyte(tmp_path):
     assert rows == {"bomb.docx": "too-large"}
     assert documents[GOOD]["issuer"] == ISSUER
     assert set(documents) == {GOOD, "page-200-inches.pdf", "image-40000.pdf", "thin.png", "big-but-fair.tif"}
+
+
+def _session_processes(session: int) -> list[int]:
+    """Processes still alive in a session (zombies are gone already for our purpose)."""
+    alive = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == session and fields[0] != "Z":
+                alive.append(int(entry))
+    return alive
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_an_interrupted_run_stops_at_once_keeps_what_it_finished_and_leaves_no_process(tmp_path, how):
+    import csv
+    import subprocess
+    import sys
+
+    from tools.synth import write_archive
+
+    archive = tmp_path / "archive"
+    write_archive(archive, 60, seed=7)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "extract", str(archive), "--out", str(out), "--jobs", "2",
+               "--quiet", "--no-xlsx"]
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((out / ".cache").rglob("*.json"))) < 5:
+        time.sleep(0.05)
+    if how == "ctrl-c":
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal sends to the whole group
+    else:
+        process.send_signal(signal.SIGTERM)  # to the run alone, as a batch system does
+    stopped = time.monotonic()
+    _, stderr = process.communicate(timeout=60)
+    assert time.monotonic() - stopped < 10
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    time.sleep(0.5)
+    assert _session_processes(process.pid) == []
+    finished = len(list((out / ".cache").rglob("*.json")))
+    with (out / "documents.csv").open(encoding="utf-8") as handle:
+        written = sum(1 for _ in csv.DictReader(handle))
+    assert 5 <= written <= finished < 60  # what was finished is in the outputs; the rest waits for a re-run
+    _, summary = run([archive], out, progress=False)
+    assert summary.processed == 60 - finished and summary.documents == 60
