@@ -97,7 +97,10 @@ def _each_page(path: Path, indexes: list[int]):
             if count and count % REOPEN_EVERY == 0:
                 document.close()
                 document = pdfium.PdfDocument(path)
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as exc:  # a page tree that loops or points nowhere
+                raise AcquisitionError("damaged", f"page {index + 1} cannot be loaded: damaged page tree ({exc})") from exc
             try:
                 yield index, page
             finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import signal
 import threading
 import zipfile
@@ -126,13 +127,20 @@ def _quality(text: str, pages: list[ocr.PageText]) -> float:
 
 
 def process_file(item: InputFile, options: Options) -> Document | FileError:
-    """Run one file through the stages; a failure becomes a FileError, never an exception."""
+    """Run one file through the stages; a failure becomes a FileError, never an exception.
+    Its message is the same on every run: memory addresses in library messages are dropped."""
     try:
         with _time_limit(options.timeout):
-            return _process(item, options)
+            result = _process(item, options)
     except FileTimeout:
         return FileError(item.source_path, "read", "timeout",
                          f"took longer than the limit of {options.timeout:g} s per file (--timeout)")
+    if isinstance(result, FileError):
+        result.message = _ADDRESS.sub("", result.message)
+    return result
+
+
+_ADDRESS = re.compile(r" (?:at|object at) 0x[0-9a-fA-F]+|0x[0-9a-fA-F]{6,}")
 
 
 def _process(item: InputFile, options: Options) -> Document | FileError:
@@ -177,6 +185,8 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         return FileError(item.source_path, stage, "unreadable", exc.strerror or str(exc))
     except FileTimeout:
         raise
+    except RecursionError:  # a PDF whose page tree or objects refer to themselves, nested without end
+        return FileError(item.source_path, stage, "damaged", "its structure refers to itself or nests without end")
     except Exception as exc:  # a bug must not stop the batch; the row says where it happened
         return FileError(item.source_path, stage, "internal", f"{type(exc).__name__}: {exc}")
     return Document(

@@ -337,3 +337,17 @@ def test_an_interrupted_run_stops_at_once_keeps_what_it_finished_and_leaves_no_p
     assert 5 <= written <= finished < 60  # what was finished is in the outputs; the rest waits for a re-run
     _, summary = run([archive], out, progress=False)
     assert summary.processed == 60 - finished and summary.documents == 60
+
+
+def test_input_problems_are_named_as_such_and_messages_are_stable(tmp_path):
+    folder = tmp_path / "in"
+    _good(folder)
+    (folder / "page-tree-loop.pdf").write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]))
+    first, _ = run([folder], tmp_path / "out", progress=False)
+    again, _ = run([folder], tmp_path / "out", progress=False, force=True)
+    assert _rows(first) == {"page-tree-loop.pdf": ("read", "damaged")}
+    assert [e.message for e in first.errors] == [e.message for e in again.errors]
+    assert "0x" not in first.errors[0].message
+    assert _issuers(first) == {GOOD: ISSUER}
