@@ -74,8 +74,24 @@ def _replace_all(table: dict[str, str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(lambda m: table[m.group()], text)
 
 
+_ASCII_LOWER = re.compile(r"[a-z]")
+_ASCII_UPPER = re.compile(r"[A-Z]")
+_WORD = re.compile(r"\w+")
+
+
+def _capitals(line: str) -> str:
+    """TCVN3 writes capitals with a capitals font over the lowercase codes: "QUYÕT §ÞNH"
+    reads "QUYếT ĐịNH". In a line without lowercase Latin letters and with several
+    capitals (a title, a signer's name in capitals), every word is in capitals; a word
+    with two capital Latin letters and no lowercase one is too, wherever it stands."""
+    all_capitals = not _ASCII_LOWER.search(line) and len(_ASCII_UPPER.findall(line)) >= 3
+    return _WORD.sub(lambda m: m.group().upper() if all_capitals or (
+        not _ASCII_LOWER.search(m.group()) and len(_ASCII_UPPER.findall(m.group())) >= 2) else m.group(), line)
+
+
 def from_tcvn3(text: str) -> str:
-    return text.translate(str.maketrans(_tcvn3_table()))
+    table = str.maketrans(_tcvn3_table())
+    return "\n".join(_capitals(line.translate(table)) for line in text.split("\n"))
 
 
 def from_vni(text: str) -> str:

@@ -43,7 +43,8 @@ def acquire(path: Path, options: AcquireOptions = AcquireOptions()) -> AcquiredT
     if not data.strip():
         raise AcquisitionError("empty", "empty file")
     if suffix in TEXT_SUFFIXES:
-        pages = [PageText(i + 1, text, "text", reason="a text file") for i, text in enumerate(read_text(data))]
+        texts, encoding = read_text(data)
+        pages = [PageText(i + 1, text, "text", reason=f"a text file ({encoding})") for i, text in enumerate(texts)]
     elif suffix == ".docx":
         pages = [PageText(1, read_docx(data), "text", reason="a Word document")]
     else:

@@ -351,3 +351,40 @@ def test_input_problems_are_named_as_such_and_messages_are_stable(tmp_path):
     assert [e.message for e in first.errors] == [e.message for e in again.errors]
     assert "0x" not in first.errors[0].message
     assert _issuers(first) == {GOOD: ISSUER}
+
+
+def _tcvn3(text: str) -> bytes:
+    """Text as a TCVN3 (ABC) file: capitals typed over the lowercase codes, as with .VnTimeH fonts."""
+    from diacritics.legacy import _tcvn3_table
+
+    codes = {unicode: code for code, unicode in _tcvn3_table().items()}
+    out = []
+    for char in text:
+        if char in codes:
+            out.append(codes[char])
+        elif char.lower() in codes and not char.isascii():
+            out.append(codes[char.lower()])
+        else:
+            out.append(char)
+    return "".join(out).encode("latin-1", "replace")
+
+
+def test_text_files_are_read_in_their_encoding_and_only_bad_bytes_are_replaced(tmp_path):
+    folder = tmp_path / "in"
+    _good(folder)
+    good = (CORPUS / GOOD).read_text(encoding="utf-8")
+    damaged = bytearray(good.encode("utf-8"))
+    damaged[len(damaged) // 2] = 0xFF  # one invalid byte in the middle
+    (folder / "one-bad-byte.txt").write_bytes(bytes(damaged))
+    (folder / "utf16-no-bom.txt").write_bytes((good + "\n").encode("utf-16-le"))
+    (folder / "tcvn3.txt").write_bytes(_tcvn3(good.replace("\u201c", '"').replace("\u201d", '"') + "\n\n"))
+    result, _ = run([folder], tmp_path / "out", progress=False)
+    assert not result.errors
+    by_name = {_under_input(d.source_path): d for d in result.documents}
+    reference = by_name[GOOD].extraction.header
+    for name in ("one-bad-byte.txt", "utf16-no-bom.txt", "tcvn3.txt"):
+        header = by_name[name].extraction.header
+        assert (header.issuer, header.number, header.signer, header.title) == (
+            reference.issuer, reference.number, reference.signer, reference.title), name
+    assert "\ufffd" in by_name["one-bad-byte.txt"].text and by_name["one-bad-byte.txt"].text.count("\ufffd") == 1
+    assert "1 invalid bytes replaced" in by_name["one-bad-byte.txt"].page_decisions[0]["reason"]
