@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd tesseract-ocr-script-viet poppler-utils fonts-dejavu-core
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd tesseract-ocr-script-viet poppler-utils fonts-dejavu-core \
+	python3-venv
 INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
@@ -28,6 +29,9 @@ system-packages:
 	fi
 
 $(VENV)/.installed: pyproject.toml setup.py diacritics/_search.pyx  # pip compiles _search.pyx
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "decrees needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)."; \
+	  echo "Install one (apt-get install python3.11 python3.11-venv) and run: make PYTHON=python3.11"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -36,7 +40,7 @@ $(VENV)/.installed: pyproject.toml setup.py diacritics/_search.pyx  # pip compil
 	touch $@
 
 extract: setup
-	$(BIN)/decrees extract $(INPUT) --out $(OUT) --jobs $(JOBS) $(ARGS)
+	$(BIN)/decrees extract "$(INPUT)" --out "$(OUT)" --jobs $(JOBS) $(ARGS)
 
 eval: extract
 	$(BIN)/decrees eval --gold tests/data/gold --out $(OUT)

@@ -197,6 +197,11 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# How PDF, Word (.docx, .doc) and image files begin: `decrees restore` reads text only.
+_DOCUMENT_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00",
+                        b"MM\x00*")
+
+
 def _restore(args: argparse.Namespace) -> int:
     import diacritics
     from ocr import AcquisitionError
@@ -204,6 +209,8 @@ def _restore(args: argparse.Namespace) -> int:
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        if data.startswith(_DOCUMENT_SIGNATURES):
+            raise AcquisitionError("not-text", "a PDF, Word file or image")
         text = decode(data)
     except OSError as exc:
         print(f"decrees: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
