@@ -70,13 +70,13 @@ def zip_members(path: Path, source_path: str) -> tuple[list[tuple[str, str]], li
         name = _member_name(info)
         if info.is_dir():
             continue
-        parts = PurePosixPath(name).parts
-        if any(part.startswith(".") or part == "__MACOSX" for part in parts):
-            skipped += 1
-            continue
         member_path = f"{source_path}/{name}"
         problem = _problem(info, name)
-        if problem is not None:
+        if problem is not None and problem[0] == "unsafe-name":
+            errors.append(FileError(member_path, "read", *problem))
+        elif any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts):
+            skipped += 1  # hidden files and macOS metadata, as in folders
+        elif problem is not None:
             errors.append(FileError(member_path, "read", *problem))
         elif PurePosixPath(name).suffix.lower() in SUPPORTED:
             members.append((member_path, info.filename))

@@ -414,3 +414,23 @@ def test_an_unreachable_scheduler_is_a_message(tmp_path, capsys):
     assert code == EXIT_USAGE
     error = capsys.readouterr().err
     assert "cannot reach the scheduler tcp://127.0.0.1:9" in error and "Traceback" not in error
+
+
+def test_a_zip_is_read_as_a_folder_safely(tmp_path):
+    import zipfile
+
+    folder = tmp_path / "in"
+    _good(folder)
+    good = (CORPUS / GOOD).read_text(encoding="utf-8")
+    with zipfile.ZipFile(folder / "batch.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("decisions/a.txt", good + "\n")
+        archive.writestr("../../escape.txt", good + "\n\n")
+        archive.writestr("decisions/a.json", "{}")  # a sidecar: skipped
+        archive.writestr("same-as-outside.txt", good)
+        archive.writestr("nested.zip", b"PK")  # zips in zips are not opened
+    result, summary = run([folder], tmp_path / "out", progress=False)
+    assert _issuers(result) == {GOOD: ISSUER, "batch.zip/decisions/a.txt": ISSUER}
+    assert _rows(result) == {"batch.zip/../../escape.txt": ("read", "unsafe-name"),
+                             "batch.zip/same-as-outside.txt": ("discover", "duplicate")}
+    assert summary.skipped == 2
+    assert not (tmp_path / "escape.txt").exists() and not (tmp_path.parent / "escape.txt").exists()
