@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .doc import read_doc
 from .docx import read_docx
 from .images import read_image
 from .model import (BLANK, FAILED, MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquiredText, AcquireOptions,
@@ -26,7 +27,7 @@ __all__ = ["AcquiredText", "AcquireOptions", "AcquisitionError", "LayerJudge", "
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-SUPPORTED = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx"}
+SUPPORTED = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx", ".doc"}
 
 
 def acquire(path: Path, options: AcquireOptions = AcquireOptions()) -> AcquiredText:
@@ -42,7 +43,9 @@ def acquire(path: Path, options: AcquireOptions = AcquireOptions()) -> AcquiredT
     data = path.read_bytes()
     if not data.strip():
         raise AcquisitionError("empty", "empty file")
-    if suffix in TEXT_SUFFIXES:
+    if suffix == ".doc":
+        pages = [PageText(1, read_doc(path), "text", reason="an older Word document (antiword)")]
+    elif suffix in TEXT_SUFFIXES:
         texts, encoding = read_text(data)
         pages = [PageText(i + 1, text, "text", reason=f"a text file ({encoding})") for i, text in enumerate(texts)]
     elif suffix == ".docx":

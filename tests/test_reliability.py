@@ -434,3 +434,27 @@ def test_a_zip_is_read_as_a_folder_safely(tmp_path):
                              "batch.zip/same-as-outside.txt": ("discover", "duplicate")}
     assert summary.skipped == 2
     assert not (tmp_path / "escape.txt").exists() and not (tmp_path.parent / "escape.txt").exists()
+
+
+WORD = CORPUS.parent / "tests" / "data" / "word"  # made here from our own sentences with LibreOffice
+
+
+def test_older_word_documents_are_read_like_their_docx(tmp_path):
+    """A .doc (Word 97-2003) gives the fields its .docx gives, in Unicode or in TCVN3 fonts."""
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("quyet-dinh.docx", "quyet-dinh.doc", "quyet-dinh-tcvn3.doc"):
+        shutil.copy(WORD / name, folder / name)
+    result, _ = run([folder], tmp_path / "out", progress=False)
+    assert not result.errors
+    headers = {_under_input(d.source_path): d.extraction.header for d in result.documents}
+
+    def fields(header):
+        return header.doc_type, header.number, header.issue_date, header.issuer, header.signer, header.title
+    assert fields(headers["quyet-dinh.doc"]) == fields(headers["quyet-dinh.docx"])
+    assert fields(headers["quyet-dinh-tcvn3.doc"]) == fields(headers["quyet-dinh.docx"])
+    assert headers["quyet-dinh.docx"].number == "27/QĐ-UBND"
+    by_name = {_under_input(d.source_path): d for d in result.documents}
+    assert "Tỷ lệ hồ sơ trực tuyến\t80%" in by_name["quyet-dinh.doc"].text
