@@ -133,6 +133,20 @@ class OutputFolder:
             return  # unchanged: nothing to move
         self._write_staged(relative, lambda path: path.write_bytes(data))
 
+    def keep(self, relative: str) -> bool:
+        """Keep a file of the last run as it is, if it is there; False if it must be written."""
+        if relative not in self._owned or not (self.path / relative).is_file():
+            return False
+        self._next[relative] = self._owned[relative]
+        return True
+
+    def owned_text(self, relative: str) -> str | None:
+        """The content of a text file of the last run, or None."""
+        try:
+            return (self.path / relative).read_text(encoding="utf-8") if relative in self._owned else None
+        except (OSError, ValueError):
+            return None
+
     def write_with(self, relative: str, writer: Callable[[Path], None]) -> None:
         """Let `writer(path)` write the file (spreadsheets, Parquet), then make it an output."""
         self._write_staged(relative, writer)

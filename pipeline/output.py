@@ -9,6 +9,7 @@ together (outfolder.py): another output is one more writer in WRITERS.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -29,6 +30,7 @@ from .tables import DOCUMENTS, ERRORS, LEGAL_BASES, PAGES, REFERENCES, TABLES, T
 # CSV files such a text gets a leading apostrophe, which Excel and LibreOffice show as text.
 FORMULA_STARTS = "=+-@\t\r"
 _FORMULA_START = re.compile(f"[{re.escape(FORMULA_STARTS)}]")
+TABLES_DIGEST = ".decrees/tables.sha256"  # of the tables the spreadsheet and Parquet files hold
 EXCEL_ROWS = 1_048_575  # rows per sheet below the header; a longer table continues on another sheet
 EXCEL_CELL = 32_767  # characters Excel keeps in one cell
 _COMPLETE_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -64,6 +66,7 @@ class RunOutputs:
     xlsx: bool = True
     parquet: bool = False
     review: bool = True
+    tables_unchanged: bool = False  # the same tables as the folder's last run (set by write_outputs)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # by table name
     rows: dict[str, list[dict]] = field(default_factory=dict)  # the same, as plain rows
     changes: dict[str, list[Change]] = field(default_factory=dict)  # words the tool changed, by doc_id
@@ -82,6 +85,15 @@ class RunOutputs:
         self.changes = annotate(self.documents, rows)
         self.rows = rows
         self.tables = {table.name: frame(table, rows[table.name]) for table in TABLES}
+
+    @property
+    def digest(self) -> str:
+        """A hash of every table's columns and values: equal digests, equal spreadsheet and Parquet files."""
+        digest = hashlib.sha256()
+        for name, data in self.tables.items():
+            digest.update(repr((name, list(data.columns))).encode())
+            digest.update(pd.util.hash_pandas_object(data, index=False).to_numpy().tobytes())
+        return digest.hexdigest()
 
 
 def write_texts(folder: OutputFolder, run: RunOutputs) -> None:
@@ -149,8 +161,8 @@ def _column_width(name: str, values: pd.Series) -> float:
 
 def write_xlsx(folder: OutputFolder, run: RunOutputs) -> None:
     """decrees.xlsx: a sheet per table, header frozen, complete dates as dates, every text a text."""
-    if not run.xlsx:
-        return
+    if not run.xlsx or run.tables_unchanged and folder.keep("decrees.xlsx"):
+        return  # (a spreadsheet of the same tables stays: openpyxl needs seconds per 10,000 rows)
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -177,6 +189,8 @@ def write_parquet(folder: OutputFolder, run: RunOutputs) -> None:
     if not run.parquet:
         return
     for table in TABLES:
+        if run.tables_unchanged and folder.keep(f"{table.name}.parquet"):
+            continue
         folder.write_with(f"{table.name}.parquet",
                           lambda path, data=run.tables[table.name]: data.to_parquet(path, index=False))
 
@@ -187,6 +201,9 @@ WRITERS: list[Writer] = [write_texts, write_jsonl, write_csv, write_xlsx, write_
 
 def write_outputs(folder: OutputFolder, run: RunOutputs) -> None:
     """Write every output file of a run into `folder`, switched into place together."""
+    previous = folder.owned_text(TABLES_DIGEST)
+    folder.write(TABLES_DIGEST, run.digest.encode())
+    run.tables_unchanged = previous == run.digest
     for writer in WRITERS:
         writer(folder, run)
     folder.switch()

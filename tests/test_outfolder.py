@@ -188,3 +188,17 @@ def test_another_tool_s_cache_folder_does_not_make_the_user_s_files_ours(tmp_pat
     (archive / "documents.csv").write_text("my own table\n", encoding="utf-8")
     assert main(["extract", str(archive), "--out", str(archive), "-q"]) == EXIT_OUTPUT
     assert (archive / "documents.csv").read_text(encoding="utf-8") == "my own table\n"
+
+
+def test_the_spreadsheet_is_rewritten_only_when_a_table_changes(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 2, seed=35)
+    out = tmp_path / "out"
+    run([archive], out, progress=False, parquet=True)
+    identity = lambda: [(p.stat().st_ino, p.stat().st_mtime_ns) for p in (out / "decrees.xlsx", out / "documents.parquet")]
+    before = identity()
+    run([archive], out, progress=False)
+    assert identity() == before
+    write_archive(archive, 1, seed=36, start=2)
+    run([archive], out, progress=False)
+    assert all(now != then for now, then in zip(identity(), before))
