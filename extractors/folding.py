@@ -110,7 +110,7 @@ _MARKED_READINGS = {
     "o": ["o", "0", "6", "e", "d", "6e", "de", "ce"],
     "u": ["u", "t", "i", "l", "v", "w", "y", "tr", "ir", "it", "tt", "ti", "li", "tl", "ii"],
     "d": ["d", "p"],
-    "e": ["e"],
+    "e": ["e", "€"],  # "€" for "ệ", "ể": the OCR text of the Hưng Yên sample ("ty 1€", "thi€u")
     "i": ["i", "l", "1"],
     "y": ["y"],
 }

@@ -16,7 +16,7 @@ a plan's title or an appendix heading, then I. → 1. → 1.1. → a) → (1) �
 
 Rows of tab-separated or OCR-spaced tables under a heading about targets give one target
 each, with the count beside the percentage (the appendix tables of provincial decisions).
-Every keyword is written once, in plain Vietnamese; `relaxed` makes its pattern.
+Every keyword is written once, in plain Vietnamese; `folding.ocr_pattern` makes its pattern.
 """
 
 from __future__ import annotations
@@ -30,35 +30,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .dates import DateMatch, find_dates
-from .folding import fold, squash
+from .folding import fold, ocr_pattern, squash
 from .model import Target
 
-# What OCR may write for a letter: a marked vowel as another vowel or a symbol ("tối" →
-# "téi", "to1"; "lệ" → "1€"), an unmarked one only as a symbol, so that "nếu" never matches
-# "nội"; "Đ" as "P" without a Vietnamese model, "l" as "1".
-_OCR_SYMBOL = "0-9€@"
-_OCR_CONSONANT = {"d": "[dp]", "l": "[l1]"}
 _JOIN = r"[\s*_]+"  # words may be wrapped or carry markdown emphasis between them
 
 
-def _ocr_letter(letter: str, any_vowel: bool) -> str:
-    base = fold(letter)
-    if base in "aeiouy":
-        return f"[aeiouy{_OCR_SYMBOL}]" if any_vowel and letter != base else f"[{base}{_OCR_SYMBOL}]"
-    return _OCR_CONSONANT.get(base, re.escape(base))
-
-
-def relaxed(phrase: str) -> str:
-    """The folded, OCR-tolerant pattern of a keyword phrase written in plain Vietnamese.
-    A marked vowel may be read as another only in phrases of several words ("téi thiéu"):
-    a single short word so relaxed ("đến", "là") would match too many others."""
-    words = phrase.lower().split()
-    letters = ["".join(_ocr_letter(c, len(words) > 1 and len(word) > 2) for c in word) for word in words]
-    return r"(?<![a-z])" + _JOIN.join(letters) + r"(?![a-z])"
-
-
 def _any(*phrases: str) -> str:
-    return "(?:" + "|".join(relaxed(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(ocr_pattern(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
 
 
 def _words(phrase: str) -> str:
@@ -75,14 +54,14 @@ def _marks(phrase: str) -> tuple[tuple[str, ...], ...]:
 
 class _Keywords:
     """Phrases written once in plain Vietnamese, found in the folded text OCR-tolerantly
-    (`relaxed`) yet exactly where the text keeps its marks: "mục tiêu Chỉ thị" does not
+    (`ocr_pattern`) yet exactly where the text keeps its marks: "mục tiêu Chỉ thị" does not
     hold "tiêu chí", although both fold to "tieu chi"."""
 
     def __init__(self, *phrases: str, before: str = "", after: str = "") -> None:
         self.marks = {_words(fold(p)): _marks(p) for p in phrases}
         self.pattern = re.compile(f"{before}(?P<words>{_any(*phrases)}){after}")
 
-    def _exact(self, text: str, m: re.Match[str]) -> bool:
+    def exact(self, text: str, m: re.Match[str]) -> bool:
         """No word carries a mark its keyword lacks: a mark lost ("BIỂU CHI TIÊU", OCR text
         without marks) is tolerated, a different mark is not."""
         marks = self.marks.get(_words(m.group("words")))
@@ -92,11 +71,11 @@ class _Keywords:
         return len(found) == len(marks) and all(not Counter(f) - Counter(k) for f, k in zip(found, marks))
 
     def search(self, text: str, folded: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
-        return next((m for m in self.pattern.finditer(folded, start, len(folded) if end is None else end) if self._exact(text, m)), None)
+        return next((m for m in self.pattern.finditer(folded, start, len(folded) if end is None else end) if self.exact(text, m)), None)
 
     def match(self, text: str, folded: str, pos: int) -> re.Match[str] | None:
         m = self.pattern.match(folded, pos)
-        return m if m and self._exact(text, m) else None
+        return m if m and self.exact(text, m) else None
 
 
 # Headings and lead-ins that announce goals, and those under which percentages are rules,
@@ -114,14 +93,14 @@ _AT_MOST = ("tối đa", "dưới", "không quá", "không vượt quá")
 # The comparator right before a number ("đạt tối thiểu 70%", "không quá 5%", "≥ 30%").
 _BEFORE_NUMBER = re.compile(
     rf"(?:(?P<at_least>{_any(*_AT_LEAST)}|≥|>=)|(?P<at_most>{_any(*_AT_MOST)}|≤|<=))"
-    rf"(?:{_JOIN}{relaxed('là')})?[\s*_]*$"
+    rf"(?:{_JOIN}{ocr_pattern('là')})?[\s*_]*$"
 )
-_AT_LEAST_AFTER = re.compile(r"[\s*_]*" + relaxed("trở lên"))
-_AT_MOST_AFTER = re.compile(r"[\s*_]*" + relaxed("trở xuống"))
+_AT_LEAST_AFTER = re.compile(r"[\s*_]*" + ocr_pattern("trở lên"))
+_AT_MOST_AFTER = re.compile(r"[\s*_]*" + ocr_pattern("trở xuống"))
 # "thực hiện đạt tỷ lệ tối thiểu 50%", "cắt giảm trung bình 20 - 30% thời gian": reaching at
 # least a share, or cutting by one, is assigning it ("đạt trên 90%" may report a result).
 _REACH_OR_CUT = re.compile(
-    rf"(?:{relaxed('đạt')}(?:{_JOIN}{relaxed('tỷ lệ')})?{_JOIN}{_any('tối thiểu', 'ít nhất')}|"
+    rf"(?:{ocr_pattern('đạt')}(?:{_JOIN}{ocr_pattern('tỷ lệ')})?{_JOIN}{_any('tối thiểu', 'ít nhất')}|"
     rf"{_any('cắt giảm', 'rút ngắn')}(?:{_JOIN}{_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
 )
 # Words right before a percentage that make it a rate or a share ("Hỗ trợ 100% chi phí",
@@ -155,13 +134,13 @@ _PERCENT = re.compile(
     r"(?<![\d.,%/])(?:(?P<low>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*(?:-|–|đến)[ \t]*)?"
     r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*%(?![0-9A-F]{2})"  # not a URL's "%E1"
 )
-_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|" + relaxed("đến") + r")[ \t]*\d{1,3}(?:[.,]\d{1,2})?[ \t]*%")
-_RANGE_BEFORE = re.compile(r"%[ \t]*(?:-|–|" + relaxed("đến") + r")[ \t]*$")
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|" + ocr_pattern("đến") + r")[ \t]*\d{1,3}(?:[.,]\d{1,2})?[ \t]*%")
+_RANGE_BEFORE = re.compile(r"%[ \t]*(?:-|–|" + ocr_pattern("đến") + r")[ \t]*$")
 
 # Years a clause or heading names: "năm 2025", "năm 2025 và 2026", "giai đoạn 2026 - 2030".
 _YEAR = re.compile(
-    rf"(?:{relaxed('giai đoạn')}|{relaxed('năm')})[\s*_]*(?P<first>(?:19|20)\d\d)(?!\d)"
-    rf"(?:[\s*_]*(?:-|–|{relaxed('và')}|{relaxed('đến')})[\s*_]*(?:{relaxed('năm')}[\s*_]*)?(?P<last>(?:19|20)\d\d)(?!\d))?"
+    rf"(?:{ocr_pattern('giai đoạn')}|{ocr_pattern('năm')})[\s*_]*(?P<first>(?:19|20)\d\d)(?!\d)"
+    rf"(?:[\s*_]*(?:-|–|{ocr_pattern('và')}|{ocr_pattern('đến')})[\s*_]*(?:{ocr_pattern('năm')}[\s*_]*)?(?P<last>(?:19|20)\d\d)(?!\d))?"
 )
 
 # Outline marks at a line start, after table bars and markdown emphasis.
@@ -428,13 +407,13 @@ _RATE_END = re.compile(
 
 # The time named after a metric ("… vào năm 2027"), and the change verb and comparator
 # before a number ("… tăng trên 03%").
-_TIME_AFTER = re.compile(rf"[\s*_,]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{relaxed('năm')}[\s*_]*(?:19|20)\d\d")
+_TIME_AFTER = re.compile(rf"[\s*_,]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d")
 _CHANGE_BEFORE = re.compile(
     rf"(?:[\s*_]*(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'là', 'bằng', 'có', 'xuống', 'lên', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
 )
 # Words that open a clause before what it measures ("phấn đấu đến năm 2030 …").
 _OPENING_WORDS = re.compile(
-    rf"(?:(?:{_any('phấn đấu', 'bảo đảm', 'đảm bảo')}|{_any(*_TIME_WORDS)}|{relaxed('năm')}[\s*_]*(?:19|20)\d\d)[\s*_,]*)*"
+    rf"(?:(?:{_any('phấn đấu', 'bảo đảm', 'đảm bảo')}|{_any(*_TIME_WORDS)}|{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d)[\s*_,]*)*"
 )
 _LIST_MARK = re.compile(r"[\s\-+•*_(]*(?:\d{1,2}[.)]|[a-zđ]\))?[\s*_]*")
 
@@ -548,7 +527,7 @@ def _restates(target: Target, found: list[Target]) -> bool:
     return bool(key) and any(t.value == target.value and fold(t.metric or "") == key for t in found)
 
 
-_ANNUAL_BEFORE = re.compile(relaxed("tăng") + r"[\s*_]*$")
+_ANNUAL_BEFORE = re.compile(ocr_pattern("tăng") + r"[\s*_]*$")
 _ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
 
 
