@@ -45,6 +45,7 @@ TRUST_MARKED = 1.0
 # 26 errors fixed; at 3.5, 39 fixed, none introduced (at 2.0–2.5 more changes, more errors).
 POLISH_COST = 2.0
 SURE_POLISH_COST = 3.5
+WELL_MARKED = 0.5  # share of valid marked syllables from which a line is correct Vietnamese whatever else it has
 GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
 STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked
 # OCR's usual substitutes for Vietnamese letters (FINDINGS.md, the Hưng Yên sample):
@@ -118,6 +119,7 @@ def _is_acronym(word: str) -> bool:
 _UNIT = re.compile(r"(?:[kcdm]?m|ha)[23]")
 _COMPOUND = re.compile(r"(?<![\w/-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w/-])")
 _MIXED_CASE = re.compile(r".*[a-z][A-Z]")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3})")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
@@ -147,8 +149,17 @@ def _foreign(word: str) -> bool:
         return True
     # A Capitalised name of several syllables' worth of vowels (Tahoma, Google),
     # not OCR's spelling of one syllable ("Ludt", "Phirong" for Phương).
-    return word[1:].islower() and len(_VOWEL_GROUPS.findall(word.lower())) >= 2 and not SYLLABLE_SHAPE.fullmatch(
+    capitalised = word[:1].isupper() and word[1:].islower()
+    return capitalised and len(_VOWEL_GROUPS.findall(word.lower())) >= 2 and not SYLLABLE_SHAPE.fullmatch(
         _ocr_rewritten(word.lower()))
+
+
+def _is_label(line: str, m: re.Match[str]) -> bool:
+    """A Roman numeral that numbers a heading or an item ("VI." starting a line, "(ii)"), kept as written."""
+    if not _ROMAN.fullmatch(m.group()):
+        return False
+    before = line[:m.start()]
+    return line[m.end():m.end() + 1] in (".", ")") and (not before.strip() or before.endswith("("))
 
 
 def _compound_parts(line: str) -> set[int]:
@@ -175,6 +186,7 @@ def _assessed_words(line: str) -> list[str]:
         w for m in GARBLED_TOKEN.finditer(line) for w in (m.group(),)
         if not w.isdigit() and not _is_acronym(w) and not (w.isalpha() and len(w) <= 2 and w.lower() not in valid)
         and not (w[:1].isdigit()) and m.start() not in compounds and not (w.lower() not in valid and _foreign(w))
+        and not _is_label(line, m)
     ]
 
 
@@ -197,9 +209,12 @@ def assess_line(line: str) -> LineAssessment:
     invalid = wrong / len(words)
     # Typed without marks: (almost) no marks, and every word has a syllable's shape.
     unmarked = marked < 0.25 and all(w.isascii() and SYLLABLE_SHAPE.fullmatch(w.lower()) for w in words)
+    # Mostly valid syllables written with their marks (which OCR without a Vietnamese
+    # model rarely produces): correct Vietnamese with some words that are not ("stent", "C1-C2").
+    well_marked = sum(bool(_VIETNAMESE_MARKED.search(w)) and w.lower() in valid for w in words) >= WELL_MARKED * len(words)
     if unmarked and (len(words) >= 2 or wrong):
         action = RESTORE
-    elif wrong >= 2 and invalid > 0.12 or len(words) >= 2 and invalid > 0.5:
+    elif not well_marked and (wrong >= 2 and invalid > 0.12 or len(words) >= 2 and invalid > 0.5):
         action = CORRECT
     else:
         action = KEEP
@@ -382,8 +397,8 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
     word = m.group()
     if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] in ("-", "/")):
         return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # a code: 61/2018/NĐ-CP, Đ/c
-    if _MIXED_CASE.match(word) or _UNIT.fullmatch(word):
-        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # kW, m2, IoT: written as meant
+    if _MIXED_CASE.match(word) or _UNIT.fullmatch(word) or _is_label(line, m):
+        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # kW, m2, IoT, VI.: written as meant
     found = _word_entries(word, action)
     if found is None:
         return None

@@ -49,6 +49,7 @@ RESTORE_CASES = [
     ("Kinh gui: Đ/c Nguyen Van An, Pho Ban Tuyen giao TƯ", "Kính gửi: Đ/c Nguyễn Văn An, Phó Ban Tuyên giáo TƯ"),
     ("Muc phi 50.000 đ/lan, gia 20.000 đ", "Mức phí 50.000 đ/lần, giá 20.000 đ"),
     ("Chuong III. Quy dinh chung; Muc IV; Phu luc XII", "Chương III. Quy định chung; Mục IV; Phụ lục XII"),
+    ("VI. KINH PHI THUC HIEN", "VI. KINH PHÍ THỰC HIỆN"),
     # list labels: the "d)" after a "d)" is "đ)"
     ("c) Co quan nha nuoc;\nd) Don vi su nghiep;\nd) To chuc xa hoi;\ne) Ca nhan.",
      "c) Cơ quan nhà nước;\nd) Đơn vị sự nghiệp;\nđ) Tổ chức xã hội;\ne) Cá nhân."),
@@ -82,6 +83,10 @@ def test_correct_ocr_garble(garbled, expected):
     ("- Thường trực HĐND tỉnh (để b/c);", "keep"),
     ("Can cu Luat To chuc chinh quyen dia phuong", "restore"),
     ("Can cir Ludt Té chitc chinh quyén dia phirong", "correct"),
+    # correct Vietnamese with words that are not: kept as it is
+    ("(i) stent thứ nhất, (ii) stent thứ hai và (iii) stent thứ ba được thanh toán", "keep"),
+    ("Chụp X-quang cột sống cổ C1-C2 và cột sống ngực", "keep"),
+    ("VI. KINH", "keep"),  # a heading's Roman numeral and a word that needs no mark
 ])
 def test_assess_line(line, action):
     assert diacritics.assess_line(line).action == action
