@@ -206,11 +206,21 @@ class _Facts:
 
     letters: int  # in the text layer
     layer_share: float  # of the page covered by the text layer's boxes
+    layer_over_pictures: float  # share of the text layer's boxes that lies over images
     scan: bool  # one image covers the page
     picture_share: float  # of the page covered by images
     picture_top: float  # points from the top of the page to its highest image
     picture_bottom: float  # … and to the lowest image's bottom
-    picture_dpi: float  # resolution of its images as placed (the lowest); 0 without images
+    picture_dpi: float  # resolution of its large images as placed (the lowest); 0 without any
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    """Area shared by two (left, bottom, right, top) boxes."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _area(box: tuple) -> float:
+    return _overlap(box, box)
 
 
 def _facts(page) -> _Facts:
@@ -221,15 +231,18 @@ def _facts(page) -> _Facts:
     letters = _letters(textpage.get_text_range())
     boxes = [textpage.get_rect(i) for i in range(textpage.count_rects())]
     textpage.close()
-    layer = sum((right - left) * (top - bottom) for left, bottom, right, top in boxes)
     pictures = [(image.get_bounds(), image.get_px_size())
                 for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)]
-    pictures = [(bounds, size) for bounds, size in pictures if (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]) > 0]
-    area = sum((right - left) * (top - bottom) for (left, bottom, right, top), _ in pictures)
-    return _Facts(letters, layer / (width * height), _full_page_image(page) is not None, min(1.0, area / (width * height)),
+    pictures = [(bounds, size) for bounds, size in pictures if _area(bounds) > 0]
+    layer = sum(_area(box) for box in boxes)
+    over_pictures = sum(min(_area(box), sum(_overlap(box, bounds) for bounds, _ in pictures)) for box in boxes)
+    # The resolution of the print is that of the pictures that hold text, not of a logo.
+    large = [(bounds, size) for bounds, size in pictures if _area(bounds) >= LARGE_PICTURE * width * height]
+    return _Facts(letters, layer / (width * height), over_pictures / layer if layer else 0.0,
+                  _full_page_image(page) is not None, min(1.0, sum(_area(b) for b, _ in pictures) / (width * height)),
                   min((height - bounds[3] for bounds, _ in pictures), default=0.0),
                   max((height - bounds[1] for bounds, _ in pictures), default=0.0),
-                  min((size[0] / ((bounds[2] - bounds[0]) / 72) for bounds, size in pictures), default=0.0))
+                  min((size[0] / ((bounds[2] - bounds[0]) / 72) for bounds, size in large), default=0.0))
 
 
 # A text layer on a scan that covers less than this share of the page is a stamp's
@@ -238,12 +251,14 @@ MIN_LAYER_SHARE = 0.02
 # A page with a real text layer whose pictures cover this much of it holds pictures
 # of text (Công báo pages whose body is an image): OCR them and keep the text layer.
 MIXED_PICTURE_SHARE = 0.25
+LARGE_PICTURE = 0.1  # of the page
 
 
 def _decide(facts: _Facts, layer: str, options: AcquireOptions) -> tuple[str, str]:
     """What to do with a page, and why: read its text layer, OCR it, or both."""
     letters = facts.letters
-    if letters and options.ocr and not facts.scan and facts.picture_share >= MIXED_PICTURE_SHARE:
+    if letters and options.ocr and not facts.scan and facts.picture_share >= MIXED_PICTURE_SHARE \
+            and facts.layer_over_pictures < 0.5:  # text over a picture: a background, not a picture of text
         return MIXED, (f"text layer with {letters} letters beside pictures covering {facts.picture_share:.0%} "
                        "of the page: the pictures OCRed, the text layer kept")
     if letters < MIN_LETTERS:

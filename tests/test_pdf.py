@@ -88,3 +88,26 @@ def test_body_lines_and_table_rows_keep_their_order():
     text, _ = join(arrange(lines_of(_words(page))))
     assert text.split("\n") == ["Điều 1. Giao chỉ tiêu cho các đơn vị như sau:", "Tỷ lệ hồ sơ trực tuyến 80%",
                                 "Tỷ lệ thanh toán trực tuyến 50%"]
+
+
+class _Judge:
+    def usable(self, text):
+        return "garbled" not in text
+
+
+@pytest.mark.parametrize("facts, layer, decision, why", [
+    # letters, layer share, layer over pictures, scan, picture share, top, bottom, picture dpi
+    ((900, 0.25, 0.0, False, 0.0, 0, 0, 0), "text", "text-layer", "900 letters"),
+    ((0, 0.0, 0.0, True, 1.0, 0, 842, 200), "", "ocr", "no text layer"),
+    ((60, 0.01, 0.0, True, 1.0, 0, 842, 300), "Ký bởi: Văn phòng", "ocr", "a stamp's"),
+    ((1200, 0.2, 1.0, True, 1.0, 0, 842, 200), "garbled", "re-ocr", "garbled"),
+    ((1200, 0.2, 1.0, True, 1.0, 0, 842, 200), "text", "text-layer", "on a scan"),
+    ((26, 0.01, 0.0, False, 0.43, 110, 570, 96), "CÔNG BÁO", "mixed", "pictures OCRed"),
+    ((1500, 0.3, 0.9, False, 1.0, 0, 842, 150), "text", "text-layer", "1500 letters"),  # over a background
+])
+def test_each_page_is_decided_by_what_it_holds(facts, layer, decision, why):
+    from ocr import AcquireOptions
+    from ocr.pdf import _decide, _Facts
+
+    got, reason = _decide(_Facts(*facts), layer, AcquireOptions(layer_judge=_Judge()))
+    assert (got, why in reason) == (decision, True), reason
