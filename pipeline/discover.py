@@ -100,7 +100,9 @@ def discover(inputs: list[Path], labels: dict[Path, str]) -> Discovery:
             found.errors.append(problem)
         else:
             _add(found, root, source_path, named=True)
-    found.files.sort(key=lambda f: f.source_path)
+    # A file under two of the inputs (a folder and a folder inside it) is one file.
+    found.files = sorted({f.source_path: f for f in found.files}.values(), key=lambda f: f.source_path)
+    found.errors = list({e.source_path: e for e in found.errors}.values())
     return found
 
 

@@ -147,3 +147,11 @@ def test_documents_made_with_other_options_stay_through_later_runs(tmp_path):
     for _ in range(2):
         _, summary = run([second], out, progress=False)
         assert summary.documents == 4 and summary.lost == 0 and summary.outdated == 2
+
+
+def test_a_folder_given_with_a_folder_inside_it_counts_each_file_once(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, 1, seed=37)
+    write_archive(archive / "2024", 1, seed=38, start=1)
+    result, _ = run([archive, archive / "2024", archive / "2024"], tmp_path / "out", progress=False)
+    assert not result.errors and len(result.documents) == 2
