@@ -36,9 +36,19 @@ EXCEL_CELL = 32_767  # characters Excel keeps in one cell
 _COMPLETE_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it (Linux shows it in /proc)."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError):
+        return 0o022
+
+
 def write_atomic(path: Path, content: str, encoding: str = "utf-8") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it 0600 whatever the umask; the file is shared like any output
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(content)

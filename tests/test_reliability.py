@@ -458,3 +458,15 @@ def test_older_word_documents_are_read_like_their_docx(tmp_path):
     assert headers["quyet-dinh.docx"].number == "27/QĐ-UBND"
     by_name = {_under_input(d.source_path): d for d in result.documents}
     assert "Tỷ lệ hồ sơ trực tuyến\t80%" in by_name["quyet-dinh.doc"].text
+
+
+def test_cache_entries_follow_the_umask_like_every_output(tmp_path):
+    folder = tmp_path / "in"
+    _good(folder)
+    previous = os.umask(0o022)
+    try:
+        run([folder], tmp_path / "out", progress=False)
+    finally:
+        os.umask(previous)
+    modes = {oct(path.stat().st_mode & 0o777) for path in (tmp_path / "out").rglob("*") if path.is_file()}
+    assert modes == {"0o644"}, modes
