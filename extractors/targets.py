@@ -164,6 +164,7 @@ HEAD_LENGTH = 300  # characters of an item read as its heading, at most
 _TIME_WORDS = ("đến", "tới", "từ", "trong", "vào", "hết", "sau", "cuối")
 # Words that make a year the time of a goal ("đến năm 2025", "Mục tiêu năm 2025").
 _TIME_BEFORE = re.compile(rf"(?:{_any(*_TIME_WORDS, 'mục tiêu', 'chỉ tiêu')}|[:;,.|(\n-])[\s*_]*$")
+_BASELINE = re.compile(rf"{ocr_pattern('so với')}(?:[\s*_]+{ocr_pattern('cùng kỳ')})?[\s*_]*$")
 _NEXT_TIME = re.compile(rf",[\s*_]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{_any('năm', 'giai đoạn')}")
 
 
@@ -304,17 +305,21 @@ class _Document:
         clause only as a time, "Đến năm 2025 đạt 80% …; 50% …", not a name, "Chương trình …
         năm 2018; … 100%")."""
         folded = self.folded
-        after = stated_year(folded[end:clause[1]])
-        if after:
-            return after
+        after = next((m for m in _YEAR.finditer(folded, end, clause[1]) if not self._baseline(m)), None)
+        if after and not any(d.start <= after.start() < d.end for d in _dates(folded, end, clause[1])):
+            return int(after.group("last") or after.group("first"))
         dates = _dates(folded, sentence[0], start)
         before = [
             m for m in _YEAR.finditer(folded, sentence[0], start)
-            if not any(d.start <= m.start() < d.end for d in dates)
+            if not any(d.start <= m.start() < d.end for d in dates) and not self._baseline(m)
             and (m.start() >= clause[0] or _TIME_BEFORE.search(folded, max(sentence[0], m.start() - 12), m.start())
                  or m.start() == sentence[0])
         ]
         return int(before[-1].group("last") or before[-1].group("first")) if before else None
+
+    def _baseline(self, year: re.Match[str]) -> bool:
+        """"… so với năm 2020": the year a change is measured from, not the target's."""
+        return bool(_BASELINE.search(self.folded, max(0, year.start() - 20), year.start()))
 
     def year(self, sentence: tuple[int, int], start: int, heads: list[tuple[int, int]]) -> int | None:
         """When the sentence names no year: its headings', else a date in its sentence, else
@@ -429,6 +434,8 @@ def _metric(text: str, folded: str, clause_start: int, pos: int, after: tuple[in
             return _clean(text[rate.start():stop.start()])
     skip = _AT_LEAST_AFTER.match(folded, after[0]) or _AT_MOST_AFTER.match(folded, after[0])
     time = _TIME_AFTER.search(folded, skip.end() if skip else after[0], after[1])
+    if time and _BASELINE.search(folded, max(0, time.start() - 20), time.start()):
+        time = None  # "… so với năm 2020" belongs to what is measured
     words = _clean(text[skip.end() if skip else after[0]:time.start() if time else after[1]])
     if words:
         return f"{text[rate.start():rate.end()].strip().lower()} {words}" if rate else words

@@ -146,6 +146,11 @@ CASES = [
     ("3. Xã được tặng Cờ thi đua khi đạt các tiêu chuẩn sau:\n+ Có tỷ lệ cử tri đi bầu đạt từ 95% trở lên;\n"
      "+ Hoàn thành 100% chỉ tiêu được giao.\n", []),  # award criteria
     ("1. Hiện trạng\nHiện nay toàn tỉnh có 40 trạm 5G (chiếm 12,5%).\n", []),  # the current situation
+    (  # the year a change is measured from is not the target's year
+        "Phấn đấu đến năm 2025 giảm 30% số vụ tai nạn giao thông so với năm 2020.",
+        [("Phấn đấu đến năm 2025 giảm 30% số vụ tai nạn giao thông so với năm 2020", 30, "=", 2025,
+          "số vụ tai nạn giao thông so với năm 2020")],
+    ),
     (  # a goal and, in brackets, how far it is reached so far
         "Các doanh nghiệp viễn thông phải đạt 90% dân số được phủ sóng 5G trong năm 2023 (đến nay mới đạt 41,5%).",
         [("Các doanh nghiệp viễn thông phải đạt 90% dân số được phủ sóng 5G trong năm 2023 (đến nay mới đạt 41,5%)",
