@@ -31,7 +31,8 @@ class Target:
     subject: str | None
     metric: str | None
     value: float
-    comparator: str  # >=, =, <=
+    # One of these codes, never document text: written as it is (a spreadsheet formula cannot start with it).
+    comparator: str = field(metadata={"vocabulary": (">=", "=", "<=")})
     year: int | None
     annual_increase: float | None
     procedures_count: int | None

@@ -127,7 +127,7 @@ def csv_text(table: Table, data: pd.DataFrame) -> str:
     data = data.copy()
     for column in table.columns:
         values = data[column.name]
-        if column.dtype == "string":
+        if column.dtype == "string" and not column.vocabulary:  # a code ("=") is the tool's, not a formula
             risky = values.str.match(_FORMULA_START).fillna(False).astype(bool)
             data[column.name] = values.mask(risky, "'" + values)
         elif column.dtype == "boolean":

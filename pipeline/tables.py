@@ -23,6 +23,7 @@ class Column:
     name: str
     dtype: str  # a pandas dtype: string, Int64, Float64, boolean
     date: bool = False  # ISO 8601 text, complete (2022-05-03) or partial (2022-05, 2022)
+    vocabulary: tuple[str, ...] = ()  # the tool's own codes, the only values the column takes
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def _fields(record: type, skip: tuple[str, ...] = ()) -> list[Column]:
         kind = next(t for t in typing.get_args(hints[spec.name]) or (hints[spec.name],) if t is not type(None))
         if spec.name == "start":
             columns.append(Column("page", "Int64"))
-        columns.append(Column(spec.name, _DTYPES[kind], date=spec.name.endswith("date")))
+        columns.append(Column(spec.name, _DTYPES[kind], date=spec.name.endswith("date"),
+                              vocabulary=spec.metadata.get("vocabulary", ())))
     return columns
 
 

@@ -67,6 +67,10 @@ def test_every_csv_loads_in_pandas_and_dates_parse_with_the_documented_call(writ
     assert (complete["date"].dt.year == complete["issue_year"]).all()
     titles = set(frame["title"])
     assert "'" + FORMULA in titles  # neutralised in the CSV: Excel shows it as text
+    # A comparator is one of the tool's codes, written exactly: "=" stays "=".
+    comparators = set(pd.read_csv(out / "targets.csv", dtype="string")["comparator"])
+    expected = {t.comparator for d in documents for t in d.extraction.targets}
+    assert "=" in expected and comparators == expected
 
 
 def test_parquet_keeps_the_exact_values_and_types(written):
