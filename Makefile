@@ -81,7 +81,7 @@ train-channel: setup
 
 # Rebuild the list of law names that the extractors use, from the legal corpus.
 law-names: setup
-	$(BIN)/python tools/build_law_names.py
+	$(BIN)/python -m training.build_law_names
 
 clean:
 	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/text .pytest_cache

@@ -19,14 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from extractors import extract
+from ocr import AcquireOptions, acquire
+from ocr.plaintext import strip_markup
+from training.render import text_to_pdf
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from extractors import extract  # noqa: E402
-from ocr import AcquireOptions, acquire  # noqa: E402
-from ocr.plaintext import strip_markup  # noqa: E402
-from tools.render import text_to_pdf  # noqa: E402
-
 CORPUS = ROOT / "corpus"
 DOCS = ROOT / "tests" / "data" / "docs"
 
@@ -104,7 +102,7 @@ def _scan_of(pdf: Path, out: Path) -> Path:
     """An image-only PDF of `pdf` as a scanner makes it: 200 dpi, noise, blur, 2° skew."""
     import pypdfium2
 
-    from tools.render import degrade, image_to_pdf
+    from training.render import degrade, image_to_pdf
 
     document = pypdfium2.PdfDocument(pdf)
     pages = [degrade(page.render(scale=200 / 72).to_pil().convert("L"), noise=0.01, blur=0.6, skew=2.0, seed=i)
@@ -261,7 +259,7 @@ def bench_diacritics() -> str:
     from diacritics.syllables import strip_marks
     from ocr import Tesseract
     from ocr.scan import ocr_image
-    from tools.render import degrade, render_page
+    from training.render import degrade, render_page
 
     # Ready to restore, in a fresh process: imports, the model, the compiled decoder.
     # A first text that reaches every table the restorer builds once (model, decoder, syllable sets).
@@ -433,7 +431,7 @@ def bench_ocr() -> str:
     import subprocess
     from concurrent.futures import ThreadPoolExecutor
 
-    from tools.render import degrade, image_to_pdf, render_page
+    from training.render import degrade, image_to_pdf, render_page
 
     lines_pool = _held_out_sample(700, seed=5)
     with tempfile.TemporaryDirectory() as tmp:
@@ -517,7 +515,7 @@ def bench_letters() -> str:
     a red seal, one page sideways; syllable accuracy of `decrees extract`'s final
     text beside plain `tesseract -l vie` on the same images."""
     from pipeline import Options, run
-    from tools.render import add_seal, degrade, image_to_pdf, render_page
+    from training.render import add_seal, degrade, image_to_pdf, render_page
 
     sources = sorted(DOCS.glob("*.txt"))[:4]
     with tempfile.TemporaryDirectory() as tmp:
@@ -566,9 +564,9 @@ def _timed_run(args: list[str]) -> tuple[float, float]:
 
 
 def bench_archive() -> str:
-    """A generated archive of 1,000 decisions as text PDFs (tools/synth.py): a first
+    """A generated archive of 1,000 decisions as text PDFs (training/synth.py): a first
     run with one and two worker processes, then a re-run after adding 10 files."""
-    from tools.synth import write_archive
+    from training.synth import write_archive
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -593,7 +591,7 @@ def bench_large() -> str:
     time and peak memory of `decrees extract` on it."""
     import pypdfium2 as pdfium
 
-    from tools.render import degrade, image_to_pdf, render_page
+    from training.render import degrade, image_to_pdf, render_page
 
     lines_pool = _held_out_sample(700, seed=9)
     with tempfile.TemporaryDirectory() as tmp:

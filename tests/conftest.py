@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # for tools.render
 
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "tests" / "data" / "gold"

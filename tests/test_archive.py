@@ -7,7 +7,7 @@ import sys
 import time
 
 from pipeline import run
-from tools.synth import write_archive
+from training.synth import write_archive
 
 
 def _outputs(out):

@@ -11,7 +11,7 @@ from PIL import Image
 
 from pipeline import Options, run
 from tests.conftest import CORPUS
-from tools.render import text_to_pdf
+from training.render import text_to_pdf
 
 GOOD = "000_244ec2eb958e1eda.txt"
 
@@ -135,7 +135,7 @@ def test_unreadable_file(tmp_path):
 
 
 def test_a_file_over_the_time_limit_gets_an_error_row(tmp_path):
-    from tools.render import degrade, image_to_pdf, render_page
+    from training.render import degrade, image_to_pdf, render_page
 
     folder = tmp_path / "in"
     folder.mkdir()

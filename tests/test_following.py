@@ -12,8 +12,8 @@ import pytest
 
 from pipeline import __version__, run
 from pipeline.cli import EXIT_OK, main
-from tools.render import image_to_pdf, render_page
-from tools.synth import write_archive
+from training.render import image_to_pdf, render_page
+from training.synth import write_archive
 
 
 def test_without_a_terminal_status_lines_count_the_pages_of_a_scan_as_they_are_read(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline import run
 from pipeline.links import Archive, number_key
-from tools.synth import write_archive
+from training.synth import write_archive
 
 # An archive as documents.csv rows: two provinces used the same number in different years.
 ARCHIVE = [

@@ -10,7 +10,7 @@ import ocr
 from extractors import extract
 from pipeline import run
 from tests.conftest import DOCS
-from tools.render import add_seal, degrade, image_to_pdf, render_page, scan_with_text_layer
+from training.render import add_seal, degrade, image_to_pdf, render_page, scan_with_text_layer
 
 pytestmark = pytest.mark.skipif(ocr.missing_reason() is not None, reason=str(ocr.missing_reason()))
 
@@ -80,7 +80,7 @@ def test_scan_damage_is_undone(tmp_path, damage):
 
 
 def test_two_column_header_is_read_in_order(tmp_path):
-    from tools.render import render_decree_page
+    from training.render import render_decree_page
 
     left = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 215/QĐ-UBND"]
     right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Ninh, ngày 12 tháng 3 năm 2024"]
@@ -218,7 +218,7 @@ def test_a_page_whose_body_is_a_picture_keeps_its_text_layer_and_reads_the_pictu
     text at 96 dpi. Both come out, in order; the decision says so."""
     from fpdf import FPDF
 
-    from tools.render import SERIF
+    from training.render import SERIF
 
     lines = [line for line in (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")[:8] if "--" not in line]
     picture, _ = render_page(lines, dpi=96)

@@ -13,7 +13,7 @@ import pytest
 from pipeline import run
 from pipeline.cli import EXIT_OK, EXIT_OUTPUT, main
 from pipeline.outfolder import MARKER, OutputFolder
-from tools.synth import write_archive
+from training.synth import write_archive
 
 TABLES = ["documents.csv", "legal_bases.csv", "references.csv", "targets.csv", "errors.csv", "documents.jsonl"]
 

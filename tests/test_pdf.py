@@ -7,7 +7,7 @@ import pytest
 from ocr.plaintext import strip_markup
 from pipeline import run
 from tests.conftest import CORPUS
-from tools.render import text_to_pdf
+from training.render import text_to_pdf
 
 
 def _fields(document):

@@ -312,7 +312,7 @@ def test_an_interrupted_run_stops_at_once_keeps_what_it_finished_and_leaves_no_p
     import subprocess
     import sys
 
-    from tools.synth import write_archive
+    from training.synth import write_archive
 
     archive = tmp_path / "archive"
     write_archive(archive, 60, seed=7)

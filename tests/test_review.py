@@ -107,7 +107,7 @@ def test_pdfs_and_a_scan_of_the_samples_get_their_pages_checked_too(tmp_path):
     """Text PDFs of the samples, and one sample as a noisy 150 dpi scan: OCR's page is marked
     as such, its unsure lines marked, and every item is highlighted as on the text samples."""
     from ocr.plaintext import strip_markup
-    from tools.render import degrade, image_to_pdf, render_page, text_to_pdf
+    from training.render import degrade, image_to_pdf, render_page, text_to_pdf
 
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
@@ -177,7 +177,7 @@ def test_a_page_in_a_real_browser_shows_the_text_and_its_highlights(samples_outp
     the picture is not blank and shows the colours of the issuer, the number and the legal bases."""
     from PIL import Image
 
-    from tools.screenshot import browser, screenshot
+    from training.screenshot import browser, screenshot
 
     if browser() is None:
         pytest.skip("no chromium on this machine and it could not be installed (make chromium needs apt-get as root)")

@@ -3,7 +3,7 @@
 Each law in the corpus says "Quốc hội ban hành Luật X."; those names, plus a
 few laws that preambles cite often but the corpus lacks, make the list that
 lets the extractors spell a law's name correctly in OCR-damaged text.
-Run: python tools/build_law_names.py (make law-names).
+Run: python -m training.build_law_names (make law-names).
 """
 
 import gzip

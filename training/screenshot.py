@@ -1,6 +1,6 @@
 """A picture of a review page as a browser shows it (Debian's Chromium, headless).
 
-    python -m tools.screenshot OUT/review/DOC_ID.html docs/review.png [--width 1100 --height 1300]
+    python -m training.screenshot OUT/review/DOC_ID.html docs/review.png [--width 1100 --height 1300]
 
 Used by the browser test and to make the README's picture. Nothing is fetched:
 Chromium runs with a fresh profile and without its background services.

@@ -1,6 +1,6 @@
 """A synthetic archive of Vietnamese provincial decisions, for tests and benchmarks.
 
-    python -m tools.synth OUT_DIR --count 1000 [--pdf] [--scans N] [--seed 0] [--citing]
+    python -m training.synth OUT_DIR --count 1000 [--pdf] [--scans N] [--seed 0] [--citing]
 
 Each decision varies its province, number, dates, legal bases, targets and
 signer the way real ones do; `.truth.jsonl` beside them (hidden, so not an input) records what each one
@@ -115,7 +115,7 @@ def write_archive(out: Path, count: int, *, pdf: bool = False, scans: int = 0, s
                   citing: bool = False) -> list[Path]:
     """Write `count` decisions into `out` (text, or PDF), the first `scans` of them as scanned PDFs;
     `citing`: decisions cite earlier ones (`cites` in the truth)."""
-    from tools.render import degrade, image_to_pdf, render_page, text_to_pdf
+    from .render import degrade, image_to_pdf, render_page, text_to_pdf
 
     rng = random.Random(seed + start)
     out.mkdir(parents=True, exist_ok=True)
