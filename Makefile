@@ -72,12 +72,12 @@ eval-dev: setup
 # of legal and administrative text in LM_EXTRA (not in this repository; `LM_EXTRA=` trains on the
 # laws alone; by default ../shared/lm/extra) and the gazetteer. Deterministic; a few minutes, 1.2 GB.
 train-lm: setup
-	$(BIN)/python -m diacritics.train $(if $(filter undefined,$(origin LM_EXTRA)),,--extra "$(LM_EXTRA)")
+	$(BIN)/python -m training.language_model $(if $(filter undefined,$(origin LM_EXTRA)),,--extra "$(LM_EXTRA)")
 
 # Relearn what OCR without a Vietnamese model writes for each syllable (diacritics/data/channel.json):
 # renders training-law text, reads it back with tesseract -l eng, aligns. A few minutes.
 train-channel: setup
-	$(BIN)/python -m diacritics.train_channel
+	$(BIN)/python -m training.ocr_channel
 
 # Rebuild the list of law names that the extractors use, from the legal corpus.
 law-names: setup

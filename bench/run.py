@@ -170,7 +170,7 @@ def _aligned_accuracy(truth: str, output: str) -> float:
 def _held_out_sample(lines: int, seed: int = 7) -> list[str]:
     import random
 
-    from diacritics.train import held_out_laws
+    from training.language_model import held_out_laws
 
     pool = [line for law in held_out_laws() for line in law.splitlines() if len(line.split()) >= 8]
     return random.Random(seed).sample(pool, lines)
@@ -180,7 +180,7 @@ def _held_out_broad_sample(lines: int, seed: int = 7) -> list[str]:
     """Lines of the documents held out from the broad training corpus (empty when it is missing)."""
     import random
 
-    from diacritics.train import EXTRA, held_out_documents
+    from training.language_model import EXTRA, held_out_documents
 
     if not any(EXTRA.glob("*.txt.gz")):
         return []

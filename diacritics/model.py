@@ -37,7 +37,7 @@ def _offsets(sizes: np.ndarray) -> np.ndarray:
 
 
 def store(path: Path, model: dict[str, np.ndarray]) -> None:
-    """Write a trained model (`train.train`: sorted keys and log10 values) in the
+    """Write a trained model (`training.language_model.train`: sorted keys and log10 values) in the
     compact form `TrigramModel` loads without sorting or searching: rows as
     sizes, ids as int32, scores as float16 (steps of 0.004 at most in log10,
     far below what decides between candidates)."""

@@ -294,7 +294,7 @@ def _garbled_candidates(written: str) -> tuple[tuple[int, ...], tuple[float, ...
     for key, cost in best:
         for i in model.candidates[key][:4]:
             scores[i] = -cost
-    # What OCR was seen to write for each syllable (diacritics.train_channel).
+    # What OCR was seen to write for each syllable (training.ocr_channel).
     readings = _learned_channel().get(written, {})
     total = readings.get("", 0)
     for syllable, count in readings.items():

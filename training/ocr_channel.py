@@ -1,6 +1,6 @@
 """Learn what OCR without a Vietnamese model writes for each syllable.
 
-    python -m diacritics.train_channel [--pages 40] [--out diacritics/data/channel.json]
+    python -m training.ocr_channel [--pages 40] [--out diacritics/data/channel.json]
 
 Lines of the training laws (never the held-out ones) are rendered as page
 images and read back with `tesseract -l eng`; the output is aligned with the
@@ -21,10 +21,12 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from .syllables import GARBLED_TOKEN, strip_marks
-from .train import training_laws
+from diacritics.syllables import GARBLED_TOKEN, strip_marks
 
-CHANNEL = Path(__file__).resolve().parent / "data" / "channel.json"
+from .language_model import DIACRITICS_DATA, training_laws
+from .render import render_page
+
+CHANNEL = DIACRITICS_DATA / "channel.json"
 # A reading is kept when seen this often, this large a share of the form's
 # occurrences, and within this edit distance (more is misalignment, not OCR).
 MIN_COUNT, MIN_SHARE, MAX_DISTANCE = 3, 0.2, 2
@@ -38,11 +40,7 @@ def pairs(pages: int, seed: int = 1) -> Counter:
     """(written, true) syllable pairs from `pages` rendered pages of training text."""
     import os
     import subprocess
-    import sys
     import tempfile
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from tools.render import render_page
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     pool = [line for law in training_laws() for line in law.splitlines() if len(line.split()) >= 8]

@@ -1,7 +1,7 @@
 """Train the syllable trigram model (interpolated modified Kneser-Ney, pruned) on
 the legal corpus and a broad corpus of legal and administrative text.
 
-    python -m diacritics.train [--extra ../shared/lm/extra] [--out diacritics/data/model.npz]
+    python -m training.language_model [--extra ../shared/lm/extra] [--out diacritics/data/model.npz]
 
 Every corpus is split by document (a law, an article of the Bộ Pháp điển, an
 administrative document): every tenth is held out for evaluation and never
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .model import store
-from .syllables import SPELLINGS, UNKNOWN, is_capitalised_name, segments, spellings, token_key
+from diacritics.model import store
+from diacritics.syllables import SPELLINGS, UNKNOWN, is_capitalised_name, segments, spellings, token_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
@@ -32,8 +32,9 @@ CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
 # holds it), or the folder `make train-lm LM_EXTRA=path` names.
 EXTRA = next((p / "shared" / "lm" / "extra" for p in (ROOT.parent, ROOT.parent.parent)
               if (p / "shared" / "lm" / "extra").is_dir()), ROOT.parent / "shared" / "lm" / "extra")
-MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
-SYLLABLES = Path(__file__).resolve().parent / "data" / "syllables.txt"
+DIACRITICS_DATA = ROOT / "diacritics" / "data"  # what this writes and some of what it reads
+MODEL = DIACRITICS_DATA / "model.npz"
+SYLLABLES = DIACRITICS_DATA / "syllables.txt"
 HOLD_OUT_EVERY = 10
 BOS, EOS = "<s>", "</s>"
 # Pruning, measured (README): words seen once are <unk>; bigrams and trigrams
@@ -93,10 +94,10 @@ def held_out_laws(corpus: Path = CORPUS) -> list[str]:
 # in, the fixed parts of a document (heading, signing authority, recipients) and
 # the vocabulary of administrative reform, and the names of people.
 GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
-DISTRICTS = Path(__file__).resolve().parent / "data" / "districts.txt"
+DISTRICTS = DIACRITICS_DATA / "districts.txt"
 LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
-PERSON_NAMES = Path(__file__).resolve().parent / "data" / "person_names.txt"
-ADMIN_PHRASES = Path(__file__).resolve().parent / "data" / "admin_phrases.txt"
+PERSON_NAMES = DIACRITICS_DATA / "person_names.txt"
+ADMIN_PHRASES = DIACRITICS_DATA / "admin_phrases.txt"
 NAME_REPEATS = 10
 
 
@@ -268,7 +269,7 @@ def main() -> None:
                  "Name its folder with `make train-lm LM_EXTRA=path`, or train on the laws alone with LM_EXTRA=.")
     started = time.time()
     forms = spellings(SYLLABLES.read_text(encoding="utf-8").split())
-    (Path(__file__).resolve().parent / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
+    (ROOT / "diacritics" / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
     texts = training_documents(extra) + [name_phrases()]
     print(f"{len(texts):,} training documents read in {time.time() - started:.0f} s", flush=True)
     model = train(texts)
