@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import process, fuzz
 
-from .folding import best_phrase, fold_key, looks_damaged
+from .folding import best_phrase, fold, fold_key, looks_damaged, squash
 from .lexicon import CENTRAL_CITIES, NAMED_BODY_KEYS, PERSON_TITLES, PROVINCE_KEYS
 
 _LEVELS = {
@@ -41,6 +41,34 @@ _CAPITALISED_WORD = re.compile(r"[^\W\d_][\w]*")
 _TITLES = re.compile(
     r"(?:" + "|".join(t.replace(" ", r",?\s+") for t in PERSON_TITLES) + r")(?![a-z])[\s,]*"
 )
+
+
+# Kinds of bodies that a proper name follows; by the Vietnamese convention the first word of
+# that name keeps its capital ("TỔNG CỤC HẢI QUAN" -> "Tổng cục Hải quan", "VỤ PHÁP CHẾ" -> "Vụ Pháp chế").
+_BODY_KINDS = sorted((fold(k).split() for k in (
+    "Tổng cục", "Chi cục", "Cục", "Vụ", "Ban", "Sở", "Văn phòng", "Viện", "Học viện", "Trung tâm",
+    "Thanh tra", "Phòng", "Kho bạc Nhà nước",
+)), key=len, reverse=True)
+_PLACE_LEVELS = {"tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn"}
+_ROMAN = re.compile(r"[ivx]+")
+
+
+def unknown_body_name(capitals: str) -> str:
+    """The written form of a body printed in capitals that the vocabulary does not know:
+    "CỤC THUẾ TỈNH NGHỆ AN" -> "Cục Thuế tỉnh Nghệ An", "CHI CỤC THUẾ KHU VỰC II" -> "Chi cục Thuế khu vực II"."""
+    words = squash(capitals).lower().split()
+    folded = [fold(w) for w in words]
+    kind = next((len(k) for k in _BODY_KINDS if folded[:len(k)] == k and len(words) > len(k)), 0)
+    capital = {0, kind}
+    for i in range(1, len(words)):
+        if words[i - 1] in _PLACE_LEVELS and i > kind:  # a place name after its level word
+            capital.update(range(i, len(words)))
+            break
+    return " ".join(
+        w.upper() if i > kind and _ROMAN.fullmatch(w) and folded[i - 1] == "vuc" else
+        w[:1].upper() + w[1:] if i in capital else w
+        for i, w in enumerate(words)
+    )
 
 
 def _title_case(words: str) -> str:

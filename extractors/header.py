@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .bodies import issuer_level, match_province, parse_body, read_place
+from .bodies import issuer_level, match_province, parse_body, read_place, unknown_body_name
 from .dates import DateMatch, date_after, find_dates
 from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
 from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPES, PROVINCE_KEYS, SURNAMES
@@ -311,7 +311,7 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
     # A body the vocabulary does not know ("TỔNG CỤC HẢI QUAN") on the last line, under its parent.
     if last_line and last_line.group(1).isupper() and len(last_line.group(1)) >= 4 and (
             not lowest or lowest[2] <= last_line.start(1)) and not _only_motto(last_line.group(1)):
-        return squash(last_line.group(1)).capitalize(), last_line.start(1), last_line.end(1)
+        return unknown_body_name(last_line.group(1)), last_line.start(1), last_line.end(1)
     return lowest  # the motto or a stamp left unread beside it
 
 

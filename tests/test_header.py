@@ -243,6 +243,16 @@ THÔNG BÁO
 Về việc nghỉ Tết Dương lịch
 """
 
+UNKNOWN_BODY_IN_CAPITALS = """BỘ TÀI CHÍNH
+CHI CỤC THUẾ KHU VỰC III
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2210/CCT-NV
+V/v hoàn thuế giá trị gia tăng
+Đà Nẵng, ngày 8 tháng 10 năm 2025
+Kính gửi: Công ty trách nhiệm hữu hạn Sông Hàn.
+"""
+
 LAYOUT_CASES = [
     (MERGED_WEB_LINES, {
         "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
@@ -306,10 +316,18 @@ LAYOUT_CASES = [
         "issuer": "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN"}),
     (SUBORDINATE_BODY_LETTER, {  # no colon after Số nor comma before ngày; the lowest body is unknown
         "doc_type": "Công văn", "number": "318/TCTK-PPCĐ", "symbol": "TCTK-PPCĐ", "issue_date": "2025-01-09",
-        "place": "Hà Nội", "issuer": "Tổng cục thống kê", "issuer_level": "ministry", "province": None,
+        "place": "Hà Nội", "issuer": "Tổng cục Thống kê", "issuer_level": "ministry", "province": None,
         "title": "V/v điều tra doanh nghiệp năm 2025", "signer": None, "signer_title": None}, {
         "number": "Số 318/TCTK-PPCĐ", "issue_date": "ngày 9 tháng 1 năm 2025", "place": "Hà Nội",
         "title": "V/v điều tra doanh nghiệp năm 2025", "issuer": "TỔNG CỤC THỐNG KÊ"}),
+
+
+    (UNKNOWN_BODY_IN_CAPITALS, {  # a body the vocabulary does not know keeps the capital of its own name
+        "doc_type": "Công văn", "number": "2210/CCT-NV", "symbol": "CCT-NV", "issue_date": "2025-10-08",
+        "place": "Đà Nẵng", "issuer": "Chi cục Thuế khu vực III", "issuer_level": "other", "province": None,
+        "title": "V/v hoàn thuế giá trị gia tăng", "signer": None, "signer_title": None}, {
+        "number": "Số: 2210/CCT-NV", "issue_date": "ngày 8 tháng 10 năm 2025", "place": "Đà Nẵng",
+        "title": "V/v hoàn thuế giá trị gia tăng", "issuer": "CHI CỤC THUẾ KHU VỰC III"}),
 ]
 
 
