@@ -1,13 +1,4 @@
-"""The `decrees` command: extract, restore, eval.
-
-Exit codes (fixed, for scripts):
-  0  the run finished (files that failed are listed in errors.csv)
-  1  gold scores below --min-* thresholds (eval only)
-  2  unusable arguments (no such input, bad option)
-  3  the output folder cannot be written
-  4  every file failed (errors.csv says why)
-  130 interrupted (Ctrl-C, SIGTERM): the finished files are in the outputs
-"""
+"""The `decrees` command: extract, restore, eval. Its exit codes are `ExitCode`."""
 
 from __future__ import annotations
 
@@ -16,13 +7,24 @@ import json
 import logging
 import os
 import sys
+from enum import IntEnum
 from pathlib import Path
 
 from . import __version__
 
 log = logging.getLogger("decrees")
 
-EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_USAGE, EXIT_OUTPUT, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+class ExitCode(IntEnum):
+    """What the command's exit status means (fixed, for scripts)."""
+
+    OK = 0  # the run finished (files that failed are listed in errors.csv)
+    BELOW_THRESHOLD = 1  # gold scores below the --min-* thresholds (eval only)
+    USAGE = 2  # unusable arguments (no such input, bad option, no supported file)
+    OUTPUT = 3  # the output folder cannot be written (full, read-only, in use)
+    ALL_FAILED = 4  # every file failed (errors.csv says why)
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM: the finished files are in the outputs
 
 
 def _positive(value: str) -> int:
@@ -125,16 +127,16 @@ def _extract(args: argparse.Namespace) -> int:
         _configure_logging(args.quiet, args.verbose, args.log)
     except OSError as exc:
         print(f"decrees: cannot write the log file {args.log}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.scheduler:
         problem = _unreachable(args.scheduler)
         if problem:
             log.error("cannot reach the scheduler %s: %s", args.scheduler, problem)
-            return EXIT_USAGE
+            return ExitCode.USAGE
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
         log.error("no such file or folder: %s", ", ".join(missing))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     log.debug("decrees %s: extract %s into %s", __version__, " ".join(map(str, args.inputs)), args.out)
     # One file may OCR as many pages at a time as there are cores; across the
     # file workers, the run never OCRs more pages at once than that (see run()).
@@ -149,20 +151,20 @@ def _extract(args: argparse.Namespace) -> int:
                          memory_mib=args.max_memory or MEMORY_MIB)
     except NoDocuments as exc:
         log.error("%s", exc)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except OutputError as exc:
         log.error("%s", exc)
-        return EXIT_OUTPUT
+        return ExitCode.OUTPUT
     if summary.interrupted:
         log.warning("%s; outputs in %s", summary, args.out)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     log.info("%s; outputs in %s", summary, args.out)
     if summary.errors:
         log.info("see %s for the files that failed", args.out / "errors.csv")
     if summary.errors and not summary.documents:
         log.error("every file failed: see %s", args.out / "errors.csv")
-        return EXIT_ALL_FAILED
-    return EXIT_OK
+        return ExitCode.ALL_FAILED
+    return ExitCode.OK
 
 
 def _unreachable(address: str) -> str | None:
@@ -183,18 +185,18 @@ def _eval(args: argparse.Namespace) -> int:
 
     if not args.gold.is_dir() or not (args.out / "documents.csv").exists():
         print(f"decrees: need a gold folder and an output folder with documents.csv", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     report = evaluate(args.gold, args.out)
     if not report.documents:
         print(f"decrees: no output document in {args.out} matches a gold file in {args.gold} "
               "(they are paired by file name without extension); nothing to score", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     print(report.table())
     if args.show_mistakes:
         print("\n".join(["", "mistakes:"] + report.mistakes))
     if args.json:
         args.json.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # How PDF, Word (.docx, .doc) and image files begin: `decrees restore` reads text only.
@@ -214,14 +216,14 @@ def _restore(args: argparse.Namespace) -> int:
         text = decode(data)
     except OSError as exc:
         print(f"decrees: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except AcquisitionError as exc:
         print(f"decrees: {args.file} is not a text file ({exc}); `decrees extract` reads PDFs, Word files "
               "and scans", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     result = diacritics.restore(text, force=None if args.mode == "auto" else args.mode)
     sys.stdout.write(result.text)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         return commands[args.command](args)
     except KeyboardInterrupt:
         print("decrees: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
 
 
 if __name__ == "__main__":

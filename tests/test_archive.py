@@ -94,7 +94,7 @@ def test_batches_into_one_folder_give_the_union_and_only_a_scanned_folder_loses_
 
 
 def test_a_folder_without_documents_changes_nothing(tmp_path, capsys):
-    from pipeline.cli import EXIT_USAGE, main
+    from pipeline.cli import ExitCode, main
 
     archive = tmp_path / "archive"
     write_archive(archive, 2, seed=23)
@@ -106,10 +106,10 @@ def test_a_folder_without_documents_changes_nothing(tmp_path, capsys):
     wrong.mkdir()
     (wrong / "photo.xyz").write_bytes(b"not a document")
     for folder in (empty, wrong):
-        assert main(["extract", str(folder), "--out", str(out), "--quiet"]) == EXIT_USAGE
+        assert main(["extract", str(folder), "--out", str(out), "--quiet"]) == ExitCode.USAGE
         assert "no supported document" in capsys.readouterr().err
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert main(["extract", str(empty), "--out", str(tmp_path / "new"), "--quiet"]) == EXIT_USAGE
+    assert main(["extract", str(empty), "--out", str(tmp_path / "new"), "--quiet"]) == ExitCode.USAGE
     assert not (tmp_path / "new").exists()
 
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from pipeline import __version__, run
-from pipeline.cli import EXIT_OK, main
+from pipeline.cli import ExitCode, main
 from training.render import image_to_pdf, render_page
 from training.synth import write_archive
 
@@ -45,7 +45,7 @@ def test_log_file_summary_and_run_json(tmp_path, capsys):
     archive = tmp_path / "archive"
     write_archive(archive, 3, seed=31)
     out, log = tmp_path / "out", tmp_path / "run.log"
-    assert main(["extract", str(archive), "--out", str(out), "-q", "--log", str(log)]) == EXIT_OK
+    assert main(["extract", str(archive), "--out", str(out), "-q", "--log", str(log)]) == ExitCode.OK
     assert capsys.readouterr().err == ""  # quiet
     written = log.read_text(encoding="utf-8")
     assert "DEBUG archive/decision_00001.txt: 1 pages, text" in written
@@ -65,7 +65,7 @@ def test_version():
 def test_verbose_shows_a_line_per_file(tmp_path, capsys, flag, per_file):
     archive = tmp_path / "archive"
     write_archive(archive, 2, seed=32)
-    assert main(["extract", str(archive), "--out", str(tmp_path / "out"), *([flag] if flag else [])]) == EXIT_OK
+    assert main(["extract", str(archive), "--out", str(tmp_path / "out"), *([flag] if flag else [])]) == ExitCode.OK
     err = capsys.readouterr().err
     assert ("archive/decision_00000.txt: 1 pages" in err) == per_file
     assert "2 documents" in err

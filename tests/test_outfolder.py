@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from pipeline import run
-from pipeline.cli import EXIT_OK, EXIT_OUTPUT, main
+from pipeline.cli import ExitCode, main
 from pipeline.outfolder import MARKER, OutputFolder
 from training.synth import write_archive
 
@@ -62,9 +62,9 @@ def test_a_second_run_into_a_busy_folder_stops_with_a_message(tmp_path, capsys):
     write_archive(archive, 1, seed=13)
     out = tmp_path / "out"
     with OutputFolder(out):
-        assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == EXIT_OUTPUT
+        assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == ExitCode.OUTPUT
     assert "another decrees run" in capsys.readouterr().err
-    assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == EXIT_OK
+    assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == ExitCode.OK
 
 
 def test_a_switch_stopped_halfway_is_marked_and_finished_by_the_next_run(tmp_path, monkeypatch):
@@ -115,7 +115,7 @@ def test_a_full_disk_gives_a_message_exit_3_and_leaves_the_outputs_as_they_were(
     archive, out, before = _outputs_then_new_files(tmp_path, 6)
     command = [sys.executable, "-m", "pipeline", "extract", str(archive), "--out", str(out), "--quiet", "--jobs", "1"]
     result = subprocess.run(command, capture_output=True, text=True, preexec_fn=_limit_file_size)
-    assert result.returncode == EXIT_OUTPUT, result.stderr
+    assert result.returncode == ExitCode.OUTPUT, result.stderr
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
     assert _tables(out) == before and not (out / MARKER).exists()
 
@@ -125,7 +125,7 @@ def test_a_read_only_subfolder_gives_exit_3_and_leaves_the_outputs_as_they_were(
     archive, out, before = _outputs_then_new_files(tmp_path, 1)
     (out / "text").chmod(0o555)
     try:
-        assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == EXIT_OUTPUT
+        assert main(["extract", str(archive), "--out", str(out), "--quiet"]) == ExitCode.OUTPUT
     finally:
         (out / "text").chmod(0o755)
     assert _tables(out) == before and not (out / MARKER).exists()
@@ -150,7 +150,7 @@ def test_two_processes_into_one_folder_one_stops_with_a_message_the_other_comple
     command = [sys.executable, "-m", "pipeline", "extract", str(archive), "--out", str(out), "-q", "--jobs", "1"]
     runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outcomes = sorted((run.wait(timeout=300), run.stderr.read()) for run in runs)
-    assert [code for code, _ in outcomes] == [EXIT_OK, EXIT_OUTPUT], outcomes
+    assert [code for code, _ in outcomes] == [ExitCode.OK, ExitCode.OUTPUT], outcomes
     assert "another decrees run" in outcomes[1][1]
     assert len((out / "documents.csv").read_text(encoding="utf-8").splitlines()) == 31
 
@@ -159,7 +159,7 @@ def test_a_file_of_the_user_s_with_an_output_s_name_is_never_replaced(tmp_path, 
     archive = tmp_path / "archive"
     write_archive(archive, 1, seed=28)
     (archive / "documents.csv").write_text("my own table\n", encoding="utf-8")
-    assert main(["extract", str(archive), "--out", str(archive), "-q"]) == EXIT_OUTPUT
+    assert main(["extract", str(archive), "--out", str(archive), "-q"]) == ExitCode.OUTPUT
     assert "was not written by decrees" in capsys.readouterr().err
     assert (archive / "documents.csv").read_text(encoding="utf-8") == "my own table\n"
     assert not (archive / "errors.csv").exists()
@@ -186,7 +186,7 @@ def test_another_tool_s_cache_folder_does_not_make_the_user_s_files_ours(tmp_pat
     (archive / ".cache" / "ab").mkdir(parents=True)
     (archive / ".cache" / "ab" / "settings.json").write_text("{}", encoding="utf-8")
     (archive / "documents.csv").write_text("my own table\n", encoding="utf-8")
-    assert main(["extract", str(archive), "--out", str(archive), "-q"]) == EXIT_OUTPUT
+    assert main(["extract", str(archive), "--out", str(archive), "-q"]) == ExitCode.OUTPUT
     assert (archive / "documents.csv").read_text(encoding="utf-8") == "my own table\n"
 
 

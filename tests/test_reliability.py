@@ -394,27 +394,27 @@ def test_text_files_are_read_in_their_encoding_and_only_bad_bytes_are_replaced(t
 
 
 def test_command_line_mistakes_get_messages_not_tracebacks(tmp_path, capsys):
-    from pipeline.cli import EXIT_ALL_FAILED, EXIT_USAGE, main
+    from pipeline.cli import ExitCode, main
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "scan.pdf").write_bytes(_one_page_pdf(b"/MediaBox [0 0 595 842]")[:200])  # truncated
-    assert main(["restore", str(folder / "scan.pdf")]) == EXIT_USAGE
+    assert main(["restore", str(folder / "scan.pdf")]) == ExitCode.USAGE
     assert "is not a text file" in capsys.readouterr().err
     with pytest.raises(SystemExit) as stopped:
         main(["extract", str(folder), "--timeout", "-5"])
-    assert stopped.value.code == EXIT_USAGE and "must be 0 (no limit) or more" in capsys.readouterr().err
-    assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == EXIT_ALL_FAILED
+    assert stopped.value.code == ExitCode.USAGE and "must be 0 (no limit) or more" in capsys.readouterr().err
+    assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == ExitCode.ALL_FAILED
     assert "every file failed" in capsys.readouterr().err
 
 
 def test_an_unreachable_scheduler_is_a_message(tmp_path, capsys):
     pytest.importorskip("distributed")
-    from pipeline.cli import EXIT_USAGE, main
+    from pipeline.cli import ExitCode, main
 
     _good(tmp_path / "in")
     code = main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"])
-    assert code == EXIT_USAGE
+    assert code == ExitCode.USAGE
     error = capsys.readouterr().err
     assert "cannot reach the scheduler tcp://127.0.0.1:9" in error and "Traceback" not in error
 
