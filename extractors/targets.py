@@ -115,15 +115,36 @@ _NOT_TARGET_RIGHT_BEFORE = _Keywords(
 _NOT_TARGET_IN_SENTENCE = _Keywords(
     "có tỷ lệ", "nếu", "trường hợp", "đã đạt", "đạt được", "mới đạt", "ước đạt", "hiện nay", "đến nay",
 )
-# Words right after a percentage that make it a fee, a cost, capital or a score.
+# Words right after a percentage that make it a fee, a wage, a tax, an ownership share, a
+# score or a bracket whatever its sentence says.
 _NOT_TARGET_AFTER = _Keywords(
-    "phí", "lệ phí", "mức phí", "chi phí", "vốn", "vốn điều lệ", "cổ phần", "tiền lương", "mức lương", "mức tiền lương",
-    "lương", "thuế", "giá trị", "số tiền", "tiền", "kinh phí", "cộng", "tập thể", "cá nhân",
-    "thành viên", "tổng số thành viên", "tổng số đại biểu", "số phiếu",  # quorums
-    "số điểm", "do",  # a score's share, a funding share ("50% do ngân sách trung ương cấp")
+    "phí", "lệ phí", "mức phí", "chi phí", "vốn điều lệ", "vốn góp", "vốn đối ứng", "cổ phần", "tiền lương", "mức lương",
+    "mức tiền lương", "lương", "thuế", "số tiền", "giá trị hợp đồng", "kinh phí", "cộng", "tổng số thành viên",
+    "tổng số đại biểu", "số phiếu", "số điểm",
+    "do",  # a funding share ("50% do ngân sách trung ương cấp")
     "đến dưới", "tới dưới",  # brackets of a classification ("tự bảo đảm từ 30% đến dưới 70%")
     before=r"[\s*_]*",
 )
+# Who or what a percentage counts is a goal ("100% thành viên Ban Chỉ đạo sử dụng chữ ký số",
+# "giải ngân 100% vốn ngân sách") unless its sentence makes it a quorum ("trên 50% thành viên
+# tán thành") or an award cap ("khen thưởng không quá 10% tập thể, 5% cá nhân"), or the words
+# before it a share of the money someone gives ("Ngân sách tỉnh đối ứng 30% vốn").
+_COUNTED_AFTER = (  # (what it counts, the cue, whether the cue stands before the percentage)
+    (_Keywords("thành viên", "đại biểu", "cổ đông", before=r"[\s*_]*"),
+     _Keywords("tán thành", "biểu quyết", "dự họp", "có mặt", "đồng ý", "nhất trí"), False),
+    (_Keywords("tập thể", "cá nhân", before=r"[\s*_]*"),
+     _Keywords("khen thưởng", "danh hiệu", "bằng khen", "giấy khen"), False),
+    (_Keywords("vốn", "tiền", "giá trị", before=r"[\s*_]*"),
+     _Keywords("ngân sách", "đóng góp", "đối ứng", "tạm ứng", "góp vốn", "trích"), True),
+)
+
+
+def _counts_no_goal(text: str, folded: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the percentage at text[start:end] counts members of a vote, awardees or money given."""
+    return any(counted.match(text, folded, end) and cue.search(text, folded, sentence[0], start if before else sentence[1])
+               for counted, cue, before in _COUNTED_AFTER)
+
+
 # A condition after it in its clause ("Tăng thêm 30% trong trường hợp …").
 _CONDITION_AFTER = _Keywords("trong trường hợp", "nếu")
 # "chiếm 12,5%": a share, a target only under a goal heading ("Kinh tế số chiếm 45% GRDP").
@@ -581,6 +602,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
         if (_NOT_TARGET_RIGHT_BEFORE.search(text, folded, max(clause_start, start - 40), start)
                 or _NOT_TARGET_IN_SENTENCE.search(text, folded, sentence[0], start)
                 or _NOT_TARGET_AFTER.match(text, folded, end)
+                or _counts_no_goal(text, folded, sentence, start, end)
                 or _CONDITION_AFTER.search(text, folded, end, clause_end)
                 or _FORMULA.search(folded, max(sentence[0], start - 30), min(clause_end, end + 30))):
             continue

@@ -134,7 +134,23 @@ CASES = [
          ("1. Sở Y tế chủ trì, hằng năm tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%", 95, ">=", DEFAULT_YEAR,
           "tỷ lệ bao phủ bảo hiểm y tế")],
     ),
+    (  # what a goal counts may be money, people or members: under a goal heading they are goals
+        "II. MỤC TIÊU\n1. Phấn đấu giải ngân 100% vốn ngân sách nhà nước được giao.\n"
+        "2. Đến năm 2027, tối thiểu 85% cá nhân, doanh nghiệp hài lòng với dịch vụ công.\n"
+        "3. 100% thành viên Hội đồng sử dụng hộp thư điện tử công vụ.\n"
+        "4. Phấn đấu 100% tiền đền bù được chi trả đúng hạn.\n",
+        [("1. Phấn đấu giải ngân 100% vốn ngân sách nhà nước được giao", 100, "=", DEFAULT_YEAR,
+          "vốn ngân sách nhà nước được giao"),
+         ("2. Đến năm 2027, tối thiểu 85% cá nhân, doanh nghiệp hài lòng với dịch vụ công", 85, ">=", 2027,
+          "cá nhân, doanh nghiệp hài lòng với dịch vụ công"),
+         ("3. 100% thành viên Hội đồng sử dụng hộp thư điện tử công vụ", 100, "=", DEFAULT_YEAR,
+          "thành viên Hội đồng sử dụng hộp thư điện tử công vụ"),
+         ("4. Phấn đấu 100% tiền đền bù được chi trả đúng hạn", 100, "=", DEFAULT_YEAR, "tiền đền bù được chi trả đúng hạn")],
+    ),
     # Percentages that are not targets.
+    ("II. MỤC TIÊU\n- Cuộc họp hợp lệ khi có ít nhất 75% thành viên dự họp.\n"
+     "- Khen thưởng kịp thời, số được khen không quá 20% cá nhân tham gia phong trào.\n"
+     "- Ngân sách xã đóng góp 30% vốn xây dựng nhà văn hóa.\n", []),  # a quorum, an award cap, a funding share
     ("Mức đóng bảo hiểm y tế bằng 4,5% mức lương cơ sở. Giảm 50% lệ phí khi nộp hồ sơ trực tuyến. "
      "Hỗ trợ 100% chi phí gửi kết quả qua bưu chính.", []),  # contribution rate, fee reduction, support
     ("Nghị quyết được thông qua khi có trên 50% tổng số đại biểu tán thành. "
