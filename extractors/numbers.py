@@ -1,4 +1,4 @@
-"""Document numbers (số ký hiệu): "61/2018/NĐ-CP", "1042/QĐ-UBND", "05-NQ/TU".
+"""Document numbers (số ký hiệu): "61/2018/NĐ-CP", "1042/QĐ-UBND", "05-NQ/TU", "66.7/2025/NQ-CP".
 
 The one place that knows how a number is written and damaged: codes joined by
 "-" or "/" (OCR may read "-" as "."), a lost hyphen ("QĐUBND" -> "QĐ-UBND"),
@@ -19,12 +19,12 @@ SYMBOL_CODE = r"(?:[A-ZĐ] (?=[A-ZĐ]+[-/]))?[A-ZĐ0-9][A-ZĐa-zđ0-9&]*"
 # Codes are joined by "-" or "/" (OCR may read "-" as "."), a line may break after one.
 SYMBOL = rf"[/-][ \t]?{SYMBOL_CODE}(?:[ \t]?[-/]\s*{SYMBOL_CODE}|\.(?=[A-ZĐ]{{2}}){SYMBOL_CODE})*"
 NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?[ \t]?(?P<sym>{SYMBOL})"
+    rf"(?<![\w/])(?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?)(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?[ \t]?(?P<sym>{SYMBOL})"
 )
 # The number of a header after "Số:": digits, or a hand-written part that OCR
 # reads as a few other characters, or nothing (a blank left to be filled in).
 _HEADER_NUMBER = re.compile(
-    rf"(?:(?P<num>\d{{1,5}})(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?|(?P<unread>[^\s/]\S{{0,5}}?))?"
+    rf"(?:(?P<num>\d{{1,5}}(?:\.\d{{1,3}})?)(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?|(?P<unread>[^\s/]\S{{0,5}}?))?"
     rf"[ \t]*(?P<sym>{SYMBOL})"
 )
 

@@ -34,6 +34,11 @@ def law(raw: str, date: str | None, name: str, number: str | None = None) -> tup
 
 
 BASIS_CASES = [
+    (  # a number with a dotted part is cited whole
+        DECISION.format("Căn cứ Nghị quyết số 14.2/2025/NQ-CP ngày 03 tháng 9 năm 2025 của Chính phủ;"),
+        [("Nghị quyết số 14.2/2025/NQ-CP ngày 03 tháng 9 năm 2025 của Chính phủ", "Nghị quyết", "14.2/2025/NQ-CP",
+          "2025-09-03", "Chính phủ", None)],
+    ),
     (  # one decree with its date and issuer; its title is not part of the citation
         DECISION.format("Căn cứ Nghị định số 72/2019/NĐ-CP ngày 12/5/2019 của Chính phủ về quản lý chợ;"),
         [("Nghị định số 72/2019/NĐ-CP ngày 12/5/2019 của Chính phủ", "Nghị định", "72/2019/NĐ-CP", "2019-05-12",

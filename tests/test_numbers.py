@@ -14,6 +14,7 @@ from extractors.numbers import read_header_number, symbol_type
     ("9/QĐ.UBND", ("9/QĐ-UBND", "QĐ-UBND", 9)),  # a dot for the hyphen
     ("372/QĐ-BТС", ("372/QĐ-BTC", "QĐ-BTC", 10)),  # Cyrillic Т and С in a text layer
     ("542 /TB-UBND", ("542/TB-UBND", "TB-UBND", 12)),
+    ("14.2/2025/NQ-CP", ("14.2/2025/NQ-CP", "NQ-CP", 15)),  # a number with a dotted part
     ("Ø34p /UBND-SGDĐT", (None, "UBND-SGDĐT", 16)),  # a handwritten number read as debris
     ("      /QĐ-UBND", (None, "QĐ-UBND", 14)),  # left blank to be filled in
     ("Hà Nội", None),
