@@ -29,7 +29,7 @@ from .numbers import NUMBER, normalise_number, read_header_number, symbol_issuer
 _HEAD_CHARS = 5000
 # Table bars, Markdown emphasis and headings, rule lines, a web site's bracketed
 # editorial notes: never part of a field.
-_NOISE = re.compile(r"[|*#_]+|-{3,}\.?|={3,}|\.{4,}|…{2,}|\[[^\]\n]{0,300}\]")
+_NOISE = re.compile(r"[|*#_]+|[-–—]{3,}\.?|={3,}|\.{4,}|…{2,}|\[[^\]\n]{0,300}\]")
 # The national motto, and the Party's in the same place on Party documents.
 _MOTTOS = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "Đảng Cộng sản Việt Nam")
 _MOTTO = re.compile("|".join(ocr_pattern(m) for m in _MOTTOS))
@@ -92,6 +92,10 @@ _TITLE_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _SIGN
 _SIGN_TITLE = re.compile(rf"(?:(?P<mode>kt|tm|tl|tuq|q)\.?\s+)?(?P<title>{_TITLE_ALT})(?![a-z])")
 # A word that every signer's title contains: found first, in capitals, to find the few lines worth reading.
 _TITLE_WORD = re.compile(r"truong|tuong|tich|giam|chanh|nhiem|thu")
+# "T/M BỘ CHÍNH TRỊ" over a name: signed on behalf of a body, with no title printed.
+_ON_BEHALF = re.compile(r"(?m)^[ \t]*t\s*[/.]\s*m\.?[ \t]+(?=\S)")
+# A line this long is running text: the signature block has ended, no name follows in it.
+_PROSE_WORDS = 16
 _DEPUTY = {"Bộ trưởng": "Thứ trưởng", "Chủ tịch nước": "Phó Chủ tịch nước"}
 _NAME_WORD = r"[^\W\d_]+"
 _DISTRICT_LEVELS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố"}
@@ -154,8 +158,13 @@ def _place(layout: _Layout, start: int, comma: int) -> tuple[str, int] | None:
     # itself: "Thành phố Hồ Chí / Minh", but not "… đoạn qua Thái Bình / Hà Nội".
     same_line = [w for w in kept if "\n" not in layout.view[offset + w.start():comma]]
     carried = kept[len(kept) - len(same_line) - 1].group() if len(same_line) < len(kept) else ""
-    if same_line and carried and fold(carried) not in ("pho", "xa", "tran", "tinh", "tp.") and match_province(
-            " ".join(w.group() for w in same_line)):
+    # A word in lower case before the carried words makes them the end of a sentence, a subject
+    # line's "… trên địa bàn Thành phố" over "Hà Nội, ngày …", however much they look like a place.
+    before = words[len(words) - len(kept) - 1] if len(words) > len(kept) else None
+    in_sentence = before and before.group()[0].islower() and "\n" not in layout.view[
+        offset + before.end():offset + kept[0].start()]
+    if same_line and carried and (in_sentence or fold(carried) not in ("pho", "xa", "tran", "tinh", "tp.")) \
+            and match_province(" ".join(w.group() for w in same_line)):
         kept = same_line
     place_start = offset + kept[0].start()
     place = squash(layout.view[place_start:comma])
@@ -401,17 +410,18 @@ def _signature(text: str, folded: str, h: Header) -> None:
         m for start in line_starts for m in _SIGN_TITLE.finditer(folded, start, _line_end(text, start))
         if text[m.start():m.end()].isupper()
     ]
+    on_behalf = [m for m in _ON_BEHALF.finditer(folded) if text[m.end():_line_end(text, m.end())].isupper()]
     # From the end; on a line with several titles the last one is the signer's own.
-    for lowest in reversed(titles):
+    for lowest in sorted(titles + on_behalf, key=lambda m: m.start(), reverse=True):
         lines = [(lowest.end(), _line_end(text, lowest.end()))]
         while len(lines) < 30 and lines[-1][1] < len(text):
             lines.append((lines[-1][1] + 1, _line_end(text, lines[-1][1] + 1)))
         name = _name_after(text, lines)
         if not name:
             continue
-        title = _SIGNER_TITLES[fold_key(lowest.group("title"))]
+        title = _SIGNER_TITLES[fold_key(lowest.group("title"))] if "title" in lowest.re.groupindex else None
         # "KT." before the lowest title means a deputy signed for the head.
-        if lowest.group("mode") == "kt" and not title.startswith("Phó"):
+        if title and lowest.group("mode") == "kt" and not title.startswith("Phó"):
             title = _DEPUTY.get(title, f"Phó {title}")
         h.signer_title = title
         h.signer, name_start, name_end = name
@@ -421,24 +431,33 @@ def _signature(text: str, folded: str, h: Header) -> None:
 
 def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """A person's name ending one of the lines after the signer's title."""
-    for start, stop in lines:
-        m = re.search(rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t*]*$", text[start:stop])
+    mixed_case_seen = False
+    for n, (start, stop) in enumerate(lines):
+        line = text[start:stop]
+        if len(line.split()) >= _PROSE_WORDS:
+            return None
+        # The first line in mixed case standing alone is the name even with a surname the list lacks.
+        alone = not mixed_case_seen and any(c.islower() for c in line)
+        mixed_case_seen = mixed_case_seen or alone
+        if n + 1 < len(lines) and fold_key(line) in SURNAMES:
+            stop = lines[n + 1][1]  # the surname alone on its line, the given names on the next
+        m = re.search(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})[ \t*]*$", text[start:stop])
         if not m:
             continue
         words = m.group("name").split()
+        alone = alone and squash(text[start:stop]).strip(" *") == " ".join(words)
         # Keep the longest tail of the words that starts with a surname.
         for i, word in enumerate(words):
             rest = words[i:]
-            if fold_key(word) in SURNAMES and len(rest) >= 2 and all(
-                w[0].isupper() and (w[1:].islower() or w.isupper()) for w in rest
-            ):
+            if len(rest) >= 2 and all(w[0].isupper() and (w[1:].islower() or w.isupper()) for w in rest) and (
+                    fold_key(word) in SURNAMES or alone and all(w[1:].islower() for w in rest)):
                 name = " ".join(rest)
                 if name.isupper() and squash(text[start:stop]).strip(" *[]().:-") != name:
                     break  # a name in capitals stands alone on its line, not at the end of a heading
                 name_start = start + m.start("name") + m.group("name").index(word)
                 if name.isupper():
                     name = " ".join(w.capitalize() for w in rest)
-                return name, name_start, name_start + len(" ".join(rest))
+                return name, name_start, start + m.end("name")
     return None
 
 

@@ -253,6 +253,51 @@ V/v hoàn thuế giá trị gia tăng
 Kính gửi: Công ty trách nhiệm hữu hạn Sông Hàn.
 """
 
+SIGNER_ACROSS_LINES = """ỦY BAN NHÂN DÂN
+TỈNH TÂY NINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 318/QĐ-UBND
+Tây Ninh, ngày 4 tháng 9 năm 2025
+QUYẾT ĐỊNH
+Về việc công nhận xã đạt chuẩn nông thôn mới ––––––––––––
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Điều 1. Công nhận.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đỗ
+Minh Khang
+"""
+
+SURNAME_NOT_LISTED = """BỘ TÀI CHÍNH
+CỤC HẢI QUAN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 4417/CHQ-GSQL
+V/v thủ tục tạm nhập tái xuất trên địa bàn Thành phố
+Hải Phòng, ngày 17 tháng 10 năm 2025
+Kính gửi: Công ty cổ phần Vận tải Biển Đông.
+Cục Hải quan trả lời như sau.
+TL. CỤC TRƯỞNG
+KT.TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HẢI QUAN
+PHÓ TRƯỞNG BAN
+Kha Thị Ngọc Lan
+"""
+
+ON_BEHALF_WITHOUT_TITLE = """ĐẢNG CỘNG SẢN VIỆT NAM
+BAN CHẤP HÀNH TRUNG ƯƠNG
+Số 19-TB/TW
+Hà Nội, ngày 2 tháng 8 năm 2025
+THÔNG BÁO
+KẾT LUẬN VỀ CÔNG TÁC CÁN BỘ
+BAN BÍ THƯ
+Ban Bí thư đã nghe báo cáo của Ban Tổ chức Trung ương về công tác cán bộ của các cơ quan trong quý III và đồng ý
+với các đề xuất nêu trong báo cáo.
+T/M BỘ CHÍNH
+TRỊ
+Lê Quang Huy
+"""
+
 LAYOUT_CASES = [
     (MERGED_WEB_LINES, {
         "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
@@ -328,6 +373,31 @@ LAYOUT_CASES = [
         "title": "V/v hoàn thuế giá trị gia tăng", "signer": None, "signer_title": None}, {
         "number": "Số: 2210/CCT-NV", "issue_date": "ngày 8 tháng 10 năm 2025", "place": "Đà Nẵng",
         "title": "V/v hoàn thuế giá trị gia tăng", "issuer": "CHI CỤC THUẾ KHU VỰC III"}),
+
+
+    (SIGNER_ACROSS_LINES, {  # the surname alone on its line; a rule of en dashes under the title
+        "doc_type": "Quyết định", "number": "318/QĐ-UBND", "symbol": "QĐ-UBND", "issue_date": "2025-09-04",
+        "place": "Tây Ninh", "issuer": "Ủy ban nhân dân tỉnh Tây Ninh", "issuer_level": "province",
+        "province": "Tây Ninh", "title": "Về việc công nhận xã đạt chuẩn nông thôn mới",
+        "signer": "Đỗ Minh Khang", "signer_title": "Phó Chủ tịch"}, {
+        "number": "Số: 318/QĐ-UBND", "issue_date": "ngày 4 tháng 9 năm 2025", "place": "Tây Ninh",
+        "doc_type": "QUYẾT ĐỊNH", "title": "Về việc công nhận xã đạt chuẩn nông thôn mới",
+        "issuer": "ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH", "signer": "Đỗ\nMinh Khang"}),
+    (SURNAME_NOT_LISTED, {  # a subject line ending in "Thành phố" over the place; a surname the list lacks
+        "doc_type": "Công văn", "number": "4417/CHQ-GSQL", "symbol": "CHQ-GSQL", "issue_date": "2025-10-17",
+        "place": "Hải Phòng", "issuer": "Cục Hải quan", "issuer_level": "other", "province": None,
+        "title": "V/v thủ tục tạm nhập tái xuất trên địa bàn Thành phố", "signer": "Kha Thị Ngọc Lan",
+        "signer_title": "Phó Trưởng ban"}, {
+        "number": "Số: 4417/CHQ-GSQL", "issue_date": "ngày 17 tháng 10 năm 2025", "place": "Hải Phòng",
+        "title": "V/v thủ tục tạm nhập tái xuất trên địa bàn Thành phố", "issuer": "CỤC HẢI QUAN",
+        "signer": "Kha Thị Ngọc Lan"}),
+    (ON_BEHALF_WITHOUT_TITLE, {  # signed on behalf of a body, no title printed: "BAN BÍ THƯ" above is a body
+        "doc_type": "Thông báo", "number": "19-TB/TW", "symbol": "TB/TW", "issue_date": "2025-08-02",
+        "place": "Hà Nội", "issuer": "Ban Chấp hành Trung ương", "issuer_level": "other", "province": None,
+        "title": "KẾT LUẬN VỀ CÔNG TÁC CÁN BỘ", "signer": "Lê Quang Huy", "signer_title": None}, {
+        "number": "Số 19-TB/TW", "issue_date": "ngày 2 tháng 8 năm 2025", "place": "Hà Nội",
+        "doc_type": "THÔNG BÁO", "title": "KẾT LUẬN VỀ CÔNG TÁC CÁN BỘ",
+        "issuer": "BAN CHẤP HÀNH TRUNG ƯƠNG", "signer": "Lê Quang Huy"}),
 ]
 
 
