@@ -18,6 +18,12 @@ _WORDED = (
     rf"{ocr_pattern('năm')}\s*(?P<wy>(?:19|20)\d{{2}})(?!\d)"
 )
 DATE = re.compile(f"(?:{_NUMERIC}|{_WORDED})")
+# A day written by hand over a date line leaves debris glued to "tháng" ("ngày Jÿtháng 10 năm
+# 2023"); the printed month and year still hold.
+_PRINTED_MONTH_YEAR = re.compile(
+    rf"{ocr_pattern('tháng', glued_after_debris=True)}\s*(?P<wm>\d{{1,2}})\s*"
+    rf"{ocr_pattern('năm')}\s*(?P<wy>(?:19|20)\d{{2}})(?!\d)"
+)
 # "ngày" before a date, as OCR may damage it ("ngdy", "ngay").
 _NGAY = re.compile(rf"\s*,?\s*(?:{ocr_pattern('ban hành')}\s+)?{ocr_pattern('ngày')}\s*:?\s*")
 
@@ -67,6 +73,13 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Date
         d for m in DATE.finditer(folded, start, len(folded) if end is None else end)
         if (d := _to_match(m))
     ]
+
+
+def printed_month_year(folded: str, start: int, end: int) -> DateMatch | None:
+    """The printed month and year of a date line whose day was written by hand over it."""
+    m = _PRINTED_MONTH_YEAR.search(folded, start, end)
+    iso = _iso(m.group("wy"), m.group("wm"), None) if m else None
+    return DateMatch(iso, m.start(), m.end()) if iso else None
 
 
 def date_after(folded: str, pos: int) -> DateMatch | None:

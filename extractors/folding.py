@@ -127,7 +127,7 @@ def _alternatives(readings: list[str], optional: bool) -> str:
     return f"(?:{'|'.join(options)}){'?' if optional else ''}"
 
 
-def ocr_pattern(phrase: str, marks_may_vanish: bool = False) -> str:
+def ocr_pattern(phrase: str, marks_may_vanish: bool = False, glued_after_debris: bool = False) -> str:
     """A regex over the folded view that matches `phrase` as written or as OCR damages it.
 
     Built letter by letter from the phrase itself: a letter that carries a
@@ -135,7 +135,8 @@ def ocr_pattern(phrase: str, marks_may_vanish: bool = False) -> str:
     letter only as itself or its look-alikes; words are separated by any
     whitespace. With `marks_may_vanish`, a marked vowel may also be missing
     ("số" read as "s"). The pattern does not match inside a longer word, but a
-    number may be glued to it ("31tháng 10").
+    number may be glued to it ("31tháng 10"), and with `glued_after_debris` also
+    the debris that handwriting over the word before leaves ("ngày Jÿtháng 10").
     """
     parts = []
     for word in phrase.split():
@@ -151,4 +152,5 @@ def ocr_pattern(phrase: str, marks_may_vanish: bool = False) -> str:
                 letters.append(re.escape(base))
         parts.append("".join(letters))
     after = r"(?!\d)" if phrase[-1:].isdigit() else r"(?![^\W\d_])"
-    return r"(?<![^\W\d_])" + r"\s+".join(parts) + after
+    before = "" if glued_after_debris else r"(?<![^\W\d_])"
+    return before + r"\s+".join(parts) + after

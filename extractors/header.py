@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from .bodies import issuer_level, match_province, parse_body, read_place, unknown_body_name
-from .dates import DateMatch, date_after, find_dates
+from .dates import DateMatch, date_after, find_dates, printed_month_year
 from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
 from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPES, PROVINCE_KEYS, SURNAMES
 from .model import Header
@@ -196,8 +196,9 @@ def _place_and_date(layout: _Layout, after: int, h: Header) -> tuple[int, int] |
 def _printed_date(folded: str, pos: int) -> DateMatch | None:
     """The printed month and year of a date line whose day is handwritten ("ngày @3 tháng 5 năm 2025")."""
     line_end = folded.find("\n", pos)
-    found = find_dates(folded, pos, min(pos + 40, line_end if line_end > 0 else len(folded)))
-    return found[0] if found else None
+    end = min(pos + 40, line_end if line_end > 0 else len(folded))
+    found = find_dates(folded, pos, end)
+    return found[0] if found else printed_month_year(folded, pos, end)
 
 
 def _doc_type(layout: _Layout, zone_ends: set[int], h: Header) -> tuple[int, int] | None:

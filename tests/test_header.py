@@ -233,6 +233,14 @@ Về tăng cường phòng cháy rừng mùa khô
 Thời gian qua, công tác phòng cháy rừng đã được quan tâm.
 """
 
+DEBRIS_GLUED_TO_THANG = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH KHÁNH HÒA Độc lập - Tự do - Hạnh phúc
+Số: 7Ø /UBND-VX
+Khánh Hòa, ngày Jÿtháng 9 năm 2022
+V/v tổ chức Ngày hội đọc sách
+Kính gửi: Sở Văn hóa và Thể thao.
+"""
+
 SPLIT_MOTTO = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN
 CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -352,6 +360,14 @@ LAYOUT_CASES = [
         "number": "Số: 4/ /CT-UBND", "issue_date": "ngàW/{ tháng 5 năm 2021", "place": "Bình Định",
         "doc_type": "CHỈ THỊ", "title": "Về tăng cường phòng cháy rừng mùa khô",
         "issuer": "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH ĐỊNH"}),
+    (DEBRIS_GLUED_TO_THANG, {  # the handwritten day left debris glued to "tháng": month and year are kept
+        "doc_type": "Công văn", "number": None, "symbol": "UBND-VX", "issue_date": "2022-09",
+        "place": "Khánh Hòa", "issuer": "Ủy ban nhân dân tỉnh Khánh Hòa", "issuer_level": "province",
+        "province": "Khánh Hòa", "title": "V/v tổ chức Ngày hội đọc sách",
+        "signer": None, "signer_title": None}, {
+        "number": "Số: 7Ø /UBND-VX", "issue_date": "ngày Jÿtháng 9 năm 2022", "place": "Khánh Hòa",
+        "title": "V/v tổ chức Ngày hội đọc sách",
+        "issuer": "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KHÁNH HÒA"}),
     (SPLIT_MOTTO, {  # a PDF text layer split a word of the motto: it is still not the issuer
         "doc_type": "Thông báo", "number": "61/TB-UBND", "symbol": "TB-UBND", "issue_date": "2024-12-02",
         "place": "Phú Yên", "issuer": "Ủy ban nhân dân tỉnh Phú Yên", "issuer_level": "province",
