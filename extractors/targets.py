@@ -427,8 +427,13 @@ def _subject(text: str, folded: str, start: int, end: int) -> str | None:
 _RATE = re.compile(rf"{_any('tỷ lệ', 'tỉ lệ', 'tỷ trọng')}[\s*_]+")
 _RATE_END = re.compile(
     rf"[\s*_]*(?:{_any('của', 'đối với', 'phải', 'đạt', 'là', 'bằng', 'xuống', 'lên', 'đến', 'vào', 'năm')}|"
-    rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤|$)"
+    rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤|"
+    # the change right before the number ("tỷ lệ hộ nghèo giảm 1,5%"), not "tỷ lệ giảm nghèo"
+    rf"{_any('tăng', 'giảm')}(?=(?:[\s*_]+{_any('thêm', *_AT_LEAST, *_AT_MOST)})*[\s*_]*$)|$)"
 )
+# Words after a percentage that name what it is measured against, not what is measured
+# ("tăng 12% so với năm 2025", "đạt 105% dự toán").
+_REFERENCE_AFTER = re.compile(rf"[\s*_]*{_any('so với', 'dự toán')}")
 
 
 # The time named after a metric ("… vào năm 2027"), and the change verb and comparator
@@ -457,7 +462,9 @@ def _metric(text: str, folded: str, clause_start: int, pos: int, after: tuple[in
     time = _TIME_AFTER.search(folded, skip.end() if skip else after[0], after[1])
     if time and _BASELINE.search(folded, max(0, time.start() - 20), time.start()):
         time = None  # "… so với năm 2020" belongs to what is measured
-    words = _clean(text[skip.end() if skip else after[0]:time.start() if time else after[1]])
+    words_start = skip.end() if skip else after[0]
+    reference = _REFERENCE_AFTER.match(folded, words_start)
+    words = None if reference else _clean(text[words_start:time.start() if time else after[1]])
     if words:
         return f"{text[rate.start():rate.end()].strip().lower()} {words}" if rate else words
     # "Hằng năm, số doanh nghiệp thành lập mới tăng trên 03%": the words before the change.

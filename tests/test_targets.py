@@ -147,6 +147,15 @@ CASES = [
           "thành viên Hội đồng sử dụng hộp thư điện tử công vụ"),
          ("4. Phấn đấu 100% tiền đền bù được chi trả đúng hạn", 100, "=", DEFAULT_YEAR, "tiền đền bù được chi trả đúng hạn")],
     ),
+    (  # the baseline after a change names neither the year nor what is measured
+        "III. CHỈ TIÊU CHỦ YẾU\n- Doanh thu du lịch tăng 15% so với cùng kỳ năm 2024.\n"
+        "- Tỷ lệ hộ nghèo đa chiều giảm dưới 2% so với năm 2021; tỷ lệ tăng trưởng kinh tế đạt 8%.\n"
+        "- Thu nội địa đạt 110% dự toán được giao.\n",
+        [("- Doanh thu du lịch tăng 15% so với cùng kỳ năm 2024", 15, "=", DEFAULT_YEAR, "Doanh thu du lịch"),
+         ("- Tỷ lệ hộ nghèo đa chiều giảm dưới 2% so với năm 2021", 2, "<=", DEFAULT_YEAR, "Tỷ lệ hộ nghèo đa chiều"),
+         ("tỷ lệ tăng trưởng kinh tế đạt 8%", 8, "=", DEFAULT_YEAR, "tỷ lệ tăng trưởng kinh tế"),
+         ("- Thu nội địa đạt 110% dự toán được giao", 110, "=", DEFAULT_YEAR, "Thu nội địa")],
+    ),
     # Percentages that are not targets.
     ("II. MỤC TIÊU\n- Cuộc họp hợp lệ khi có ít nhất 75% thành viên dự họp.\n"
      "- Khen thưởng kịp thời, số được khen không quá 20% cá nhân tham gia phong trào.\n"
