@@ -240,6 +240,34 @@ def _number_from_annex(text: str, folded: str, h: Header) -> None:
         h.spans["issue_date"] = (re.compile(r"\s*").match(text, number.end()).end(), date.end)
 
 
+# A consolidated text (văn bản hợp nhất) is numbered, dated and issued in the block that
+# certifies it at its end ("BỘ QUỐC PHÒNG / XÁC THỰC VĂN BẢN HỢP NHẤT / Số: 46/VBHN-BQP /
+# Hà Nội, ngày …"); its header repeats the heading of the text it consolidates.
+_CONSOLIDATION_SEAL = re.compile(ocr_pattern("Xác thực văn bản hợp nhất"))
+_SEAL_BLOCK_CHARS = 300
+
+
+def _consolidation_seal(text: str, folded: str, h: Header) -> None:
+    """Number, date, place and issuer of a consolidated text whose header has no number."""
+    seal = None
+    for seal in _CONSOLIDATION_SEAL.finditer(folded):
+        pass  # the last one: the certifying block closes the text
+    if seal is None:
+        return
+    start = text.rfind("\n", 0, text.rfind("\n", 0, seal.start()) - 1) + 1  # the body's line above it
+    # Read like a header, the seal's words blanked: the body above them is the issuer.
+    block = text[start:seal.start()] + " " * (seal.end() - seal.start()) + text[seal.end():seal.end() + _SEAL_BLOCK_CHARS]
+    found = extract_header(block, fold(block), certified=True)
+    h.doc_type = "Văn bản hợp nhất"
+    h.spans["doc_type"] = seal.span()
+    for name in ("number", "symbol", "issue_date", "place", "issuer"):
+        value = getattr(found, name)
+        if value is not None and (name == "issuer" or getattr(h, name) is None):
+            setattr(h, name, value)
+            if name in found.spans:
+                h.spans[name] = (start + found.spans[name][0], start + found.spans[name][1])
+
+
 def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: str | None, line_start: bool) -> bool:
     """Whether the title's word at `start` opens the issuing authority line ("BỘ TRƯỞNG BỘ Y TẾ")."""
     if not word.group().isupper() or previous and (
@@ -462,8 +490,9 @@ def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int]
     return None
 
 
-def extract_header(text: str, folded: str) -> Header:
-    """Read the header and signature fields of a document."""
+def extract_header(text: str, folded: str, certified: bool = False) -> Header:
+    """Read the header and signature fields of a document (`certified`: of the block that
+    certifies a consolidated text, which is read like a header)."""
     h = Header()
     layout = _Layout(text)
     number = _number(layout, h)
@@ -500,6 +529,8 @@ def extract_header(text: str, folded: str) -> Header:
         # A subject line "V/v" makes a letter whatever its symbol ("CT-CS" of the tax department).
         h.doc_type = "Công văn" if subject is not None else by_symbol or (
             "Công văn" if _LETTER.search(layout.folded) else None)
+    if h.symbol is None and not certified:
+        _consolidation_seal(text, folded, h)
     h.issuer_level = issuer_level(h.issuer)
     if h.issuer_level in ("province", "district", "commune"):
         h.province = (

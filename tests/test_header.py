@@ -241,6 +241,23 @@ V/v tổ chức Ngày hội đọc sách
 Kính gửi: Sở Văn hóa và Thể thao.
 """
 
+CERTIFIED_AT_THE_END = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+NGHỊ ĐỊNH
+Quy định về quản lý rừng phòng hộ ven biển
+
+Nghị định số 12/2019/NĐ-CP ngày 01 tháng 02 năm 2019 của Chính phủ, có hiệu lực kể từ ngày 20 tháng 3 năm 2019, được sửa đổi, bổ sung bởi Nghị định số 40/2024/NĐ-CP.
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về quản lý rừng phòng hộ ven biển.
+BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+XÁC THỰC VĂN BẢN HỢP NHẤT
+Số: 09/VBHN-BNNMT
+Hà Nội, ngày 14 tháng 7 năm 2025
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Lê Minh Hoàng
+"""
+
 SPLIT_MOTTO = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN
 CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -368,6 +385,14 @@ LAYOUT_CASES = [
         "number": "Số: 7Ø /UBND-VX", "issue_date": "ngày Jÿtháng 9 năm 2022", "place": "Khánh Hòa",
         "title": "V/v tổ chức Ngày hội đọc sách",
         "issuer": "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KHÁNH HÒA"}),
+    (CERTIFIED_AT_THE_END, {  # a consolidated text: numbered, dated and issued by the block certifying it
+        "doc_type": "Văn bản hợp nhất", "number": "09/VBHN-BNNMT", "symbol": "VBHN-BNNMT",
+        "issue_date": "2025-07-14", "place": "Hà Nội", "issuer": "Bộ Nông nghiệp và Môi trường",
+        "issuer_level": "ministry", "province": None, "title": "Quy định về quản lý rừng phòng hộ ven biển",
+        "signer": "Lê Minh Hoàng", "signer_title": "Thứ trưởng"}, {
+        "number": "Số: 09/VBHN-BNNMT", "issue_date": "ngày 14 tháng 7 năm 2025", "place": "Hà Nội",
+        "doc_type": "XÁC THỰC VĂN BẢN HỢP NHẤT", "title": "Quy định về quản lý rừng phòng hộ ven biển",
+        "issuer": "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "signer": "Lê Minh Hoàng"}),
     (SPLIT_MOTTO, {  # a PDF text layer split a word of the motto: it is still not the issuer
         "doc_type": "Thông báo", "number": "61/TB-UBND", "symbol": "TB-UBND", "issue_date": "2024-12-02",
         "place": "Phú Yên", "issuer": "Ủy ban nhân dân tỉnh Phú Yên", "issuer_level": "province",
