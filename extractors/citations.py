@@ -171,8 +171,9 @@ class NamedLaw:
         iso = date.iso if date else year.group("year") if year else None
         cursor = date.end if date else year.end() if year else cursor
         has_name = len(name.split()) > len(doc_type.split()) and not folded[head.end():name_end].startswith(",")
-        if not has_name and not number:
-            return None  # "các Luật, Pháp lệnh về thuế": no document named
+        amending = date and _AMENDED_BY.search(folded, max(0, pos - 80), pos)
+        if not has_name and not number and not amending:
+            return None  # "các Luật, Pháp lệnh về thuế": no document named; "… bởi Luật ngày …" names one
         named_properly = text[head.end():name_end].strip()[:1].isupper() or len(name.split()) > 2
         if not (iso or number or named_properly):
             return None  # "Luật này", "Luật khác"

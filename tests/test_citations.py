@@ -34,6 +34,12 @@ def law(raw: str, date: str | None, name: str, number: str | None = None) -> tup
 
 
 BASIS_CASES = [
+    (  # an amending law cited by its date alone is a basis of its own
+        DECISION.format("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017 đã được sửa đổi, bổ sung bởi Luật ngày "
+                        "11 tháng 12 năm 2024;"),
+        [law("Luật Quy hoạch ngày 24 tháng 11 năm 2017", "2017-11-24", "Luật Quy hoạch"),
+         ("Luật ngày 11 tháng 12 năm 2024", "Luật", None, "2024-12-11", "Quốc hội", None)],
+    ),
     (  # a number with a dotted part is cited whole
         DECISION.format("Căn cứ Nghị quyết số 14.2/2025/NQ-CP ngày 03 tháng 9 năm 2025 của Chính phủ;"),
         [("Nghị quyết số 14.2/2025/NQ-CP ngày 03 tháng 9 năm 2025 của Chính phủ", "Nghị quyết", "14.2/2025/NQ-CP",
