@@ -410,17 +410,28 @@ _SUBJECT_AFTER = re.compile(
     rf"{_any('đối với', 'giao cho', 'cho')}[\s*_]+(?P<who>[^:%()\n]{{3,150}}?)"
     rf"(?=[\s*_]*(?::|\(|{_any('từ năm', 'năm', 'trong năm', 'như sau', 'cụ thể')}))"
 )
+# The agency a clause opens with, before the verb that gives it the work ("Sở Y tế chủ trì
+# …", "Bộ trưởng Bộ Công Thương hoàn thành …"); its first word is checked with its marks,
+# so that "Số hồ sơ …" is no "Sở".
+_AGENCY = _Keywords(
+    "ubnd", "ủy ban nhân dân", "sở", "các sở", "bộ", "các bộ", "bộ trưởng", "thủ trưởng", "chủ tịch",
+    "giám đốc", "công an", "ban quản lý", "văn phòng",
+)
 _SUBJECT_BEFORE_VERB = re.compile(
-    rf"[\W_]*(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
-    rf"(?P<who>(?:ubnd|{_any('ủy ban nhân dân', 'sở', 'các sở')})[^:;%()\n]{{2,120}}?)"
-    rf"[\s*_]+{_any('được giao', 'thực hiện', 'phải', 'phấn đấu', 'đạt', 'bảo đảm', 'đảm bảo')}"
+    rf"[\W_]*(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][\W_]*)?(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
+    rf"(?P<who>{_AGENCY.pattern.pattern}[^:;%()\n]{{2,120}}?)"
+    rf"[\s*_]+{_any('được giao', 'thực hiện', 'phải', 'phấn đấu', 'đạt', 'bảo đảm', 'đảm bảo', 'chủ trì', 'hoàn thành', 'có trách nhiệm')}"
 )
 
 
 def _subject(text: str, folded: str, start: int, end: int) -> str | None:
     """Who must reach a target, when the words at folded[start:end] name them:
-    "Đối với <X>:", "<X> được giao / phải đạt / phấn đấu …", "Giao chỉ tiêu … cho <X> năm …"."""
-    m = _SUBJECT_AFTER.search(folded, start, end) or _SUBJECT_BEFORE_VERB.match(folded, start, end)
+    "Đối với <X>:", "<X> được giao / chủ trì / phải đạt / phấn đấu …", "Giao chỉ tiêu … cho <X> năm …"."""
+    m = _SUBJECT_AFTER.search(folded, start, end)
+    if not m:
+        m = _SUBJECT_BEFORE_VERB.match(folded, start, end)
+        if m and not _AGENCY.match(text, folded, m.start("who")):
+            m = None
     return _clean(text[m.start("who"):m.end("who")]) if m else None
 
 
@@ -432,15 +443,17 @@ _RATE_END = re.compile(
     rf"{_any('tăng', 'giảm')}(?=(?:[\s*_]+{_any('thêm', *_AT_LEAST, *_AT_MOST)})*[\s*_]*$)|$)"
 )
 # Words after a percentage that name what it is measured against, not what is measured
-# ("tăng 12% so với năm 2025", "đạt 105% dự toán").
-_REFERENCE_AFTER = re.compile(rf"[\s*_]*{_any('so với', 'dự toán')}")
+# ("tăng 12% so với năm 2025", "đạt 105% dự toán"), or that are not about it at all.
+# A comma right after it starts the next part of the sentence ("cắt giảm tối thiểu 30%, trình
+# Thủ tướng phê duyệt").
+_REFERENCE_AFTER = re.compile(rf"[\s*_]*(?:{_any('so với', 'dự toán')}|,)")
 
 
 # The time named after a metric ("… vào năm 2027"), and the change verb and comparator
 # before a number ("… tăng trên 03%").
 _TIME_AFTER = re.compile(rf"[\s*_,]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d")
 _CHANGE_BEFORE = re.compile(
-    rf"(?:[\s*_]*(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'là', 'bằng', 'có', 'xuống', 'lên', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
+    rf"(?:[\s*_]*(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'cắt giảm', 'là', 'bằng', 'có', 'xuống', 'lên', 'mục tiêu', 'bảo đảm', 'đảm bảo', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
 )
 # Words that open a clause before what it measures ("phấn đấu đến năm 2030 …").
 _OPENING_WORDS = re.compile(

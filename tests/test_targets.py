@@ -45,10 +45,10 @@ CASES = [
         [("Phấn đấu giảm từ 30% - 40% số vụ tai nạn giao thông vào năm 2027", 30, ">=", 2027, "số vụ tai nạn giao thông"),
          ("Phấn đấu giảm từ 30% - 40% số vụ tai nạn giao thông vào năm 2027", 40, "<=", 2027, "số vụ tai nạn giao thông")],
     ),
-    (  # "15 - 25%": one target, its lower bound; a cut is a target; the document's year
+    (  # "15 - 25%": one target, its lower bound; a cut is a target; the document's year; who opens it
         "2. Các sở, ngành phải rà soát quy trình, cắt giảm trung bình 15 - 25% thời gian giải quyết thủ tục hành chính.",
         [("2. Các sở, ngành phải rà soát quy trình, cắt giảm trung bình 15 - 25% thời gian giải quyết thủ tục hành chính",
-          15, ">=", DEFAULT_YEAR, "thời gian giải quyết thủ tục hành chính")],
+          15, ">=", DEFAULT_YEAR, "thời gian giải quyết thủ tục hành chính", "Các sở, ngành")],
     ),
     (  # "tăng trên 03%", "giảm … xuống dưới 20%" under a heading of targets
         "III. CHỈ TIÊU CHỦ YẾU\n- Hằng năm, số doanh nghiệp thành lập mới tăng trên 03%.\n"
@@ -132,7 +132,7 @@ CASES = [
         "1. Sở Y tế chủ trì, hằng năm tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%.\n",
         [("- Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số", 95, ">=", DEFAULT_YEAR, "tỷ lệ bao phủ bảo hiểm y tế"),
          ("1. Sở Y tế chủ trì, hằng năm tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%", 95, ">=", DEFAULT_YEAR,
-          "tỷ lệ bao phủ bảo hiểm y tế")],
+          "tỷ lệ bao phủ bảo hiểm y tế", "Sở Y tế")],
     ),
     (  # what a goal counts may be money, people or members: under a goal heading they are goals
         "II. MỤC TIÊU\n1. Phấn đấu giải ngân 100% vốn ngân sách nhà nước được giao.\n"
@@ -155,6 +155,19 @@ CASES = [
          ("- Tỷ lệ hộ nghèo đa chiều giảm dưới 2% so với năm 2021", 2, "<=", DEFAULT_YEAR, "Tỷ lệ hộ nghèo đa chiều"),
          ("tỷ lệ tăng trưởng kinh tế đạt 8%", 8, "=", DEFAULT_YEAR, "tỷ lệ tăng trưởng kinh tế"),
          ("- Thu nội địa đạt 110% dự toán được giao", 110, "=", DEFAULT_YEAR, "Thu nội địa")],
+    ),
+    (  # the agency a clause opens with; "Số" is no "Sở"
+        "II. MỤC TIÊU\n3. Bộ trưởng Bộ Tư pháp hoàn thành việc rà soát, cắt giảm tối thiểu 20% thủ tục hành chính nội bộ.\n"
+        "4. Số hồ sơ được số hóa đạt 90%.\n",
+        [("3. Bộ trưởng Bộ Tư pháp hoàn thành việc rà soát, cắt giảm tối thiểu 20% thủ tục hành chính nội bộ", 20, ">=",
+          DEFAULT_YEAR, "thủ tục hành chính nội bộ", "Bộ trưởng Bộ Tư pháp"),
+         ("4. Số hồ sơ được số hóa đạt 90%", 90, "=", DEFAULT_YEAR, "Số hồ sơ được số hóa")],
+    ),
+    (  # what follows the comma after the percentage is the next step, not its metric
+        "5. Giám đốc Sở Nội vụ hoàn thành việc rà soát, sắp xếp đầu mối bảo đảm đạt mục tiêu giảm tối thiểu 10%, "
+        "báo cáo Ủy ban nhân dân tỉnh trong quý IV.",
+        [("5. Giám đốc Sở Nội vụ hoàn thành việc rà soát, sắp xếp đầu mối bảo đảm đạt mục tiêu giảm tối thiểu 10%, "
+          "báo cáo Ủy ban nhân dân tỉnh trong quý IV", 10, ">=", DEFAULT_YEAR, "sắp xếp đầu mối", "Giám đốc Sở Nội vụ")],
     ),
     # Percentages that are not targets.
     ("II. MỤC TIÊU\n- Cuộc họp hợp lệ khi có ít nhất 75% thành viên dự họp.\n"
