@@ -13,7 +13,7 @@ except PackageNotFoundError:  # run from a source tree that was not installed
     __version__ = "unknown"
 
 _EXPORTS = {"Document": "document", "FileError": "document", "Options": "process", "process_file": "process",
-            "Summary": "run", "run": "run"}
+            "Summary": "batch", "run": "batch"}
 __all__ = list(_EXPORTS)
 
 
@@ -23,5 +23,5 @@ def __getattr__(name: str):
     if name not in _EXPORTS:
         raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
     value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
-    globals()[name] = value  # `run` is also a submodule's name: importing it set the module here
+    globals()[name] = value
     return value

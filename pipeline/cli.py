@@ -121,7 +121,7 @@ def _configure_logging(quiet: bool, verbose: bool, log_file: Path | None) -> Non
 def _extract(args: argparse.Namespace) -> int:
     from .outfolder import OutputError
     from .process import Options
-    from .run import MEMORY_MIB, NoDocuments, run
+    from .batch import MEMORY_MIB, NoDocuments, run
 
     try:
         _configure_logging(args.quiet, args.verbose, args.log)

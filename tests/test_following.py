@@ -23,7 +23,7 @@ def test_without_a_terminal_status_lines_count_the_pages_of_a_scan_as_they_are_r
     folder = tmp_path / "in"
     folder.mkdir()
     image_to_pdf([page] * 4, folder / "scan.pdf", dpi=150)
-    monkeypatch.setattr(importlib.import_module("pipeline.run"), "PROGRESS_EVERY", 0.2)
+    monkeypatch.setattr(importlib.import_module("pipeline.batch"), "PROGRESS_EVERY", 0.2)
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # no terminal
     records = []
     handler = logging.Handler(logging.DEBUG)

@@ -12,7 +12,7 @@ import pytest
 import pipeline.workers
 from pipeline import Options, run
 from pipeline import cache as result_cache
-from pipeline.run import TRANSIENT_ERRORS
+from pipeline.batch import TRANSIENT_ERRORS
 from tests.conftest import CORPUS
 
 GOOD = "000_244ec2eb958e1eda.txt"
