@@ -279,11 +279,23 @@ def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: st
     return line_start and bool(parse_body(layout.view, layout.folded, start))
 
 
+def _debris_line(view: str, start: int, words: list[re.Match[str]]) -> bool:
+    """Whether the line of words[0] holds no word, only single letters and fragments glued to
+    symbols: what OCR reads off a seal or a stamp between the type heading and the subject
+    (".ÃA ⁄ Ả Á .^"), never a subject's line ("VỀ" alone on its line is a word)."""
+    line_end = _line_end(view, start + words[0].start())
+    line = [w.group() for w in words if start + w.start() < line_end]
+    return len(line) < len(words) and not any(re.fullmatch(r"[^\W\d_]{2,}[,.:;]?", w) for w in line)
+
+
 def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header) -> None:
     """The subject line from `start`: a run of capitals, or mixed case up to the next sentence."""
     words = layout.words(start, layout.end)
     while words and not re.search(r"\w", words[0].group()):
         words.pop(0)  # a colon or dash after the type word
+    while words and _debris_line(layout.view, start, words):
+        line_end = _line_end(layout.view, start + words[0].start())
+        words = [w for w in words if start + w.start() >= line_end]  # a seal's or stamp's fragments
     if not words:
         return
     capitals = "".join(w.group() for w in words[:4]).isupper()

@@ -258,6 +258,16 @@ THỨ TRƯỞNG
 Lê Minh Hoàng
 """
 
+SEAL_DEBRIS_BEFORE_SUBJECT = """BỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 118/TB-BTP Hà Nội, ngày 9 tháng 6 năm 2023
+THÔNG BÁO
+— .ÕE ⁄ Ế À .~
+Về việc lịch tiếp công dân tháng 7
+
+Bộ Tư pháp thông báo lịch tiếp công dân như sau.
+"""
+
 SPLIT_MOTTO = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN
 CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -393,6 +403,12 @@ LAYOUT_CASES = [
         "number": "Số: 09/VBHN-BNNMT", "issue_date": "ngày 14 tháng 7 năm 2025", "place": "Hà Nội",
         "doc_type": "XÁC THỰC VĂN BẢN HỢP NHẤT", "title": "Quy định về quản lý rừng phòng hộ ven biển",
         "issuer": "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "signer": "Lê Minh Hoàng"}),
+    (SEAL_DEBRIS_BEFORE_SUBJECT, {  # OCR's reading of a seal between type and subject is no title
+        "doc_type": "Thông báo", "number": "118/TB-BTP", "symbol": "TB-BTP", "issue_date": "2023-06-09",
+        "place": "Hà Nội", "issuer": "Bộ Tư pháp", "issuer_level": "ministry", "province": None,
+        "title": "Về việc lịch tiếp công dân tháng 7", "signer": None, "signer_title": None}, {
+        "number": "Số: 118/TB-BTP", "issue_date": "ngày 9 tháng 6 năm 2023", "place": "Hà Nội",
+        "doc_type": "THÔNG BÁO", "title": "Về việc lịch tiếp công dân tháng 7", "issuer": "BỘ TƯ PHÁP"}),
     (SPLIT_MOTTO, {  # a PDF text layer split a word of the motto: it is still not the issuer
         "doc_type": "Thông báo", "number": "61/TB-UBND", "symbol": "TB-UBND", "issue_date": "2024-12-02",
         "place": "Phú Yên", "issuer": "Ủy ban nhân dân tỉnh Phú Yên", "issuer_level": "province",
