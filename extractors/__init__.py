@@ -6,6 +6,8 @@ diacritics or OCR-damaged; every item keeps its span in `text`.
 
 from __future__ import annotations
 
+import re
+
 from .citations import extract_citations
 from .folding import fold
 from .header import extract_header
@@ -26,6 +28,16 @@ def _document_year(header: Header) -> int | None:
     return int(header.issue_date[:4]) if header.issue_date else None
 
 
+_PROVINCE_ISSUER = re.compile(r"(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)\s+(?P<province>(?:tỉnh|thành phố)\s+\S.*)")
+
+
+def _province(header: Header) -> str | None:
+    """The province or city whose council or people's committee issued the document
+    ("Ủy ban nhân dân tỉnh Đồng Nai" -> "tỉnh Đồng Nai"): the subject of its province-wide goals."""
+    m = _PROVINCE_ISSUER.fullmatch(header.issuer or "")
+    return m.group("province") if m else None
+
+
 def extract(text: str) -> Extraction:
     """Header fields, legal bases, other citations and targets of one document."""
     folded = fold(text)
@@ -35,5 +47,5 @@ def extract(text: str) -> Extraction:
         others = [c for c in others if c.number != header.number]
     issue_year = int(header.issue_date[:4]) if header.issue_date else None
     normative = header.doc_type in NORMATIVE_TYPES
-    targets = extract_targets(text, folded, _document_year(header), issue_year, normative)
+    targets = extract_targets(text, folded, _document_year(header), issue_year, normative, _province(header))
     return Extraction(header, bases, others, targets)

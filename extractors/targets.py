@@ -119,12 +119,14 @@ _NOT_TARGET_IN_SENTENCE = _Keywords(
 # score or a bracket whatever its sentence says.
 _NOT_TARGET_AFTER = _Keywords(
     "phí", "lệ phí", "mức phí", "chi phí", "vốn điều lệ", "vốn góp", "vốn đối ứng", "cổ phần", "tiền lương", "mức lương",
-    "mức tiền lương", "lương", "thuế", "số tiền", "giá trị hợp đồng", "kinh phí", "cộng", "tổng số thành viên",
+    "mức tiền lương", "lương", "thuế", "số tiền", "giá trị hợp đồng", "kinh phí", "tổng số thành viên",
     "tổng số đại biểu", "số phiếu", "số điểm",
     "do",  # a funding share ("50% do ngân sách trung ương cấp")
     "đến dưới", "tới dưới",  # brackets of a classification ("tự bảo đảm từ 30% đến dưới 70%")
     before=r"[\s*_]*",
 )
+# Points a share earns ("đạt 100% cộng 05 điểm"), not "100% công chức" whose "công" has lost no mark.
+_SCORE_AFTER = _Keywords("cộng", "trừ", before=r"[\s*_]*", after=r"[\s*_]+\d")
 # Who or what a percentage counts is a goal ("100% thành viên Ban Chỉ đạo sử dụng chữ ký số",
 # "giải ngân 100% vốn ngân sách") unless its sentence makes it a quorum ("trên 50% thành viên
 # tán thành") or an award cap ("khen thưởng không quá 10% tập thể, 5% cá nhân"), or the words
@@ -580,11 +582,12 @@ _ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "
 
 
 def extract_targets(text: str, folded: str, default_year: int | None, issue_year: int | None = None,
-                    normative: bool = False) -> list[Target]:
+                    normative: bool = False, province: str | None = None) -> list[Target]:
     """Every percentage target in the document, in order. `default_year` is the year of a
     target nothing else dates (the plan's horizon, else its year); a percentage its sentence
     dates before `issue_year`, the year the document was issued, is a result, not a goal.
-    In a `normative` text (a law, decree, circular) only goal headings assign targets."""
+    In a `normative` text (a law, decree, circular) only goal headings assign targets.
+    `province` ("tỉnh Đồng Nai") is the subject of a goal whose words name no agency."""
     targets = _table_targets(text, folded, default_year)
     table_spans = [(t.start, t.end) for t in targets]
     doc = _Document(text, folded)
@@ -622,6 +625,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
         if (_NOT_TARGET_RIGHT_BEFORE.search(text, folded, max(clause_start, start - 40), start)
                 or _NOT_TARGET_IN_SENTENCE.search(text, folded, sentence[0], start)
                 or _NOT_TARGET_AFTER.match(text, folded, end)
+                or _SCORE_AFTER.match(text, folded, end)
                 or _counts_no_goal(text, folded, sentence, start, end)
                 or _CONDITION_AFTER.search(text, folded, end, clause_end)
                 or _FORMULA.search(folded, max(sentence[0], start - 30), min(clause_end, end + 30))):
@@ -640,7 +644,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
         value_start = m.start("low") if m.group("low") else m.start("value")
         target = Target(
             subject=_subject(text, folded, item_start, start) or next(
-                (s for h in heads[:2] if (s := _subject(text, folded, *h))), None),
+                (s for h in heads[:2] if (s := _subject(text, folded, *h))), province),
             metric=_metric(text, folded, clause_start, value_start, (words_start, words_end)),
             value=_number(m.group("low") or m.group("value")),
             comparator=_comparator(folded, clause_start, m),

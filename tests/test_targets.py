@@ -4,7 +4,7 @@ one. Every sentence here is written for this test."""
 
 import pytest
 
-from extractors import _document_year
+from extractors import _document_year, _province
 from extractors.folding import fold
 from extractors.model import Header, Target
 from extractors.targets import extract_targets
@@ -298,3 +298,26 @@ def test_in_a_law_or_decree_only_goal_headings_assign_targets():
     # the same words in a plan assign both
     got = extract_targets(NORMATIVE, fold(NORMATIVE), 2025, 2025)
     assert [(t.value, t.comparator, t.year) for t in got] == [(30, ">=", 2025), (80, "=", 2030)]
+
+
+PROVINCE_PLAN = (
+    "II. MỤC TIÊU\n- Phấn đấu 95% hộ gia đình sử dụng nước sạch.\n"
+    "- Sở Xây dựng phấn đấu 100% công trình được nghiệm thu đúng hạn.\n"
+)
+
+
+def test_a_province_wide_goal_gets_the_province():
+    # "100% công trình" is no score ("100% cộng 05 điểm") although "công" folds like "cộng"
+    got = extract_targets(PROVINCE_PLAN, fold(PROVINCE_PLAN), 2026, 2026, province="tỉnh Lào Cai")
+    assert [(t.subject, t.value) for t in got] == [("tỉnh Lào Cai", 95), ("Sở Xây dựng", 100)]
+
+
+@pytest.mark.parametrize("issuer, province", [
+    ("Ủy ban nhân dân tỉnh Lào Cai", "tỉnh Lào Cai"),
+    ("Hội đồng nhân dân thành phố Huế", "thành phố Huế"),
+    ("Sở Y tế", None),  # a department's goals are its own, not the province's
+    ("Bộ Tài chính", None),
+    (None, None),
+])
+def test_the_province_of_the_issuer(issuer, province):
+    assert _province(Header(issuer=issuer)) == province
