@@ -53,6 +53,8 @@ RESTORE_CASES = [
     # list labels: the "d)" after a "d)" is "đ)"
     ("c) Co quan nha nuoc;\nd) Don vi su nghiep;\nd) To chuc xa hoi;\ne) Ca nhan.",
      "c) Cơ quan nhà nước;\nd) Đơn vị sự nghiệp;\nđ) Tổ chức xã hội;\ne) Cá nhân."),
+    # and a "d" named right after a "d" in a list of item letters is "đ"
+    ("Vi pham cac diem c, d, d va e khoan 2 Dieu nay", "Vi phạm các điểm c, d, đ và e khoản 2 Điều này"),
 ]
 
 
