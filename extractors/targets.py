@@ -426,13 +426,23 @@ _SUBJECT_BEFORE_VERB = re.compile(
 )
 
 
+# A heading that is only an agency's name: the tasks under it are its own ("1. Sở Y tế").
+_AGENCY_HEADING = re.compile(
+    rf"[\W_]*(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ]|[ivx]{{1,5}})[.)][\W_]*)?"
+    rf"(?P<who>{_AGENCY.pattern.pattern}[^:;.%()\n]{{0,80}}?)[\W_]*"
+)
+_NAME_WORD = re.compile(r"[\s*_]+[A-ZĐ\u00C0-\u1EF8]")  # "Sở Y tế", not "Sở hữu", "Bộ tiêu chí"
+
+
 def _subject(text: str, folded: str, start: int, end: int) -> str | None:
     """Who must reach a target, when the words at folded[start:end] name them:
-    "Đối với <X>:", "<X> được giao / chủ trì / phải đạt / phấn đấu …", "Giao chỉ tiêu … cho <X> năm …"."""
+    "Đối với <X>:", "<X> được giao / chủ trì / phải đạt / phấn đấu …", "Giao chỉ tiêu … cho <X> năm …",
+    a heading that is only <X>."""
     m = _SUBJECT_AFTER.search(folded, start, end)
     if not m:
-        m = _SUBJECT_BEFORE_VERB.match(folded, start, end)
-        if m and not _AGENCY.match(text, folded, m.start("who")):
+        m = _SUBJECT_BEFORE_VERB.match(folded, start, end) or _AGENCY_HEADING.fullmatch(folded, start, end)
+        agency = _AGENCY.match(text, folded, m.start("who")) if m else None
+        if not agency or (agency.group("words") in ("so", "bo") and not _NAME_WORD.match(text, agency.end())):
             m = None
     return _clean(text[m.start("who"):m.end("who")]) if m else None
 

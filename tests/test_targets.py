@@ -306,6 +306,18 @@ PROVINCE_PLAN = (
 )
 
 
+AGENCY_TASKS = (
+    "III. NHIỆM VỤ\n1. Sở Tư pháp\na) Chủ trì tuyên truyền pháp luật, phấn đấu 90% người dân được tiếp cận.\n"
+    "2. Bộ công cụ hỗ trợ\na) Phấn đấu 80% xã sử dụng bộ công cụ.\n"
+)
+
+
+def test_the_tasks_under_an_agency_heading_are_its_own():
+    got = extract_targets(AGENCY_TASKS, fold(AGENCY_TASKS), 2026, 2026, province="tỉnh Lào Cai")
+    # "Bộ công cụ" is a set of tools, not a ministry
+    assert [(t.subject, t.value) for t in got] == [("Sở Tư pháp", 90), ("tỉnh Lào Cai", 80)]
+
+
 def test_a_province_wide_goal_gets_the_province():
     # "100% công trình" is no score ("100% cộng 05 điểm") although "công" folds like "cộng"
     got = extract_targets(PROVINCE_PLAN, fold(PROVINCE_PLAN), 2026, 2026, province="tỉnh Lào Cai")
