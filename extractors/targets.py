@@ -419,8 +419,9 @@ _AGENCY = _Keywords(
     "ubnd", "ủy ban nhân dân", "sở", "các sở", "bộ", "các bộ", "bộ trưởng", "thủ trưởng", "chủ tịch",
     "giám đốc", "công an", "ban quản lý", "văn phòng",
 )
+_ITEM_MARK = r"[\W_]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivx]{1,5})[.)][\W_]*)?"  # "1.", "a)", "II."
 _SUBJECT_BEFORE_VERB = re.compile(
-    rf"[\W_]*(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][\W_]*)?(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
+    rf"{_ITEM_MARK}(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
     rf"(?P<who>{_AGENCY.pattern.pattern}[^:;%()\n]{{2,120}}?)"
     rf"[\s*_]+{_any('được giao', 'thực hiện', 'phải', 'phấn đấu', 'đạt', 'bảo đảm', 'đảm bảo', 'chủ trì', 'hoàn thành', 'có trách nhiệm')}"
 )
@@ -428,10 +429,18 @@ _SUBJECT_BEFORE_VERB = re.compile(
 
 # A heading that is only an agency's name: the tasks under it are its own ("1. Sở Y tế").
 _AGENCY_HEADING = re.compile(
-    rf"[\W_]*(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ]|[ivx]{{1,5}})[.)][\W_]*)?"
-    rf"(?P<who>{_AGENCY.pattern.pattern}[^:;.%()\n]{{0,80}}?)[\W_]*"
+    rf"{_ITEM_MARK}(?P<who>{_AGENCY.pattern.pattern}[^:;.%()\n]{{0,80}}?)[\W_]*"
 )
+# An item that opens with the area its goals are for ("- Tại địa bàn đô thị: 100% …").
+_AREA = re.compile(rf"{_ITEM_MARK}{ocr_pattern('tại')}[\s*_]+(?P<area>[^:;%()\n]{{3,80}}?)[\s*_]*:")
 _NAME_WORD = re.compile(r"[\s*_]+[A-ZĐ\u00C0-\u1EF8]")  # "Sở Y tế", not "Sở hữu", "Bộ tiêu chí"
+
+
+def _province_wide(text: str, folded: str, province: str | None, start: int, end: int) -> str | None:
+    """The province, with the area the item at folded[start:end] opens with ("tỉnh Hà Tĩnh
+    (địa bàn đô thị)")."""
+    area = _AREA.match(folded, start, end) if province else None
+    return f"{province} ({_clean(text[area.start('area'):area.end('area')])})" if area else province
 
 
 def _subject(text: str, folded: str, start: int, end: int) -> str | None:
@@ -654,7 +663,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
         value_start = m.start("low") if m.group("low") else m.start("value")
         target = Target(
             subject=_subject(text, folded, item_start, start) or next(
-                (s for h in heads[:2] if (s := _subject(text, folded, *h))), province),
+                (s for h in heads[:2] if (s := _subject(text, folded, *h))), None) or _province_wide(text, folded, province, item_start, start),
             metric=_metric(text, folded, clause_start, value_start, (words_start, words_end)),
             value=_number(m.group("low") or m.group("value")),
             comparator=_comparator(folded, clause_start, m),

@@ -303,6 +303,7 @@ def test_in_a_law_or_decree_only_goal_headings_assign_targets():
 PROVINCE_PLAN = (
     "II. MỤC TIÊU\n- Phấn đấu 95% hộ gia đình sử dụng nước sạch.\n"
     "- Sở Xây dựng phấn đấu 100% công trình được nghiệm thu đúng hạn.\n"
+    "- Tại vùng đồng bào dân tộc thiểu số: 80% hộ gia đình sử dụng nước sạch.\n"
 )
 
 
@@ -318,10 +319,11 @@ def test_the_tasks_under_an_agency_heading_are_its_own():
     assert [(t.subject, t.value) for t in got] == [("Sở Tư pháp", 90), ("tỉnh Lào Cai", 80)]
 
 
-def test_a_province_wide_goal_gets_the_province():
+def test_a_province_wide_goal_gets_the_province_with_its_area():
     # "100% công trình" is no score ("100% cộng 05 điểm") although "công" folds like "cộng"
     got = extract_targets(PROVINCE_PLAN, fold(PROVINCE_PLAN), 2026, 2026, province="tỉnh Lào Cai")
-    assert [(t.subject, t.value) for t in got] == [("tỉnh Lào Cai", 95), ("Sở Xây dựng", 100)]
+    assert [(t.subject, t.value) for t in got] == [
+        ("tỉnh Lào Cai", 95), ("Sở Xây dựng", 100), ("tỉnh Lào Cai (vùng đồng bào dân tộc thiểu số)", 80)]
 
 
 @pytest.mark.parametrize("issuer, province", [
