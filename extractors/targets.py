@@ -419,11 +419,16 @@ _AGENCY = _Keywords(
     "ubnd", "ủy ban nhân dân", "sở", "các sở", "bộ", "các bộ", "bộ trưởng", "thủ trưởng", "chủ tịch",
     "giám đốc", "công an", "ban quản lý", "văn phòng",
 )
+# Verbs after which an agency has the work ("Sở Y tế chủ trì …").
+_GIVEN_WORK = (
+    "được giao", "thực hiện", "phải", "phấn đấu", "đạt", "bảo đảm", "đảm bảo", "chủ trì", "hoàn thành", "có trách nhiệm",
+    "tập trung", "chỉ đạo", "tổ chức", "triển khai", "rà soát",
+)
 _ITEM_MARK = r"[\W_]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivx]{1,5})[.)][\W_]*)?"  # "1.", "a)", "II."
 _SUBJECT_BEFORE_VERB = re.compile(
     rf"{_ITEM_MARK}(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
     rf"(?P<who>{_AGENCY.pattern.pattern}[^:;%()\n]{{2,120}}?)"
-    rf"[\s*_]+{_any('được giao', 'thực hiện', 'phải', 'phấn đấu', 'đạt', 'bảo đảm', 'đảm bảo', 'chủ trì', 'hoàn thành', 'có trách nhiệm')}"
+    rf"[\s*_]+{_any(*_GIVEN_WORK)}"
 )
 
 

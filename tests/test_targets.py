@@ -158,10 +158,13 @@ CASES = [
     ),
     (  # the agency a clause opens with; "Số" is no "Sở"
         "II. MỤC TIÊU\n3. Bộ trưởng Bộ Tư pháp hoàn thành việc rà soát, cắt giảm tối thiểu 20% thủ tục hành chính nội bộ.\n"
-        "4. Số hồ sơ được số hóa đạt 90%.\n",
+        "4. Số hồ sơ được số hóa đạt 90%.\n"
+        "5. Chủ tịch Ủy ban nhân dân các xã tập trung chỉ đạo, bảo đảm 100% hồ sơ đất đai được số hóa.\n",
         [("3. Bộ trưởng Bộ Tư pháp hoàn thành việc rà soát, cắt giảm tối thiểu 20% thủ tục hành chính nội bộ", 20, ">=",
           DEFAULT_YEAR, "thủ tục hành chính nội bộ", "Bộ trưởng Bộ Tư pháp"),
-         ("4. Số hồ sơ được số hóa đạt 90%", 90, "=", DEFAULT_YEAR, "Số hồ sơ được số hóa")],
+         ("4. Số hồ sơ được số hóa đạt 90%", 90, "=", DEFAULT_YEAR, "Số hồ sơ được số hóa"),
+         ("5. Chủ tịch Ủy ban nhân dân các xã tập trung chỉ đạo, bảo đảm 100% hồ sơ đất đai được số hóa", 100, "=",
+          DEFAULT_YEAR, "hồ sơ đất đai được số hóa", "Chủ tịch Ủy ban nhân dân các xã")],
     ),
     (  # what follows the comma after the percentage is the next step, not its metric
         "5. Giám đốc Sở Nội vụ hoàn thành việc rà soát, sắp xếp đầu mối bảo đảm đạt mục tiêu giảm tối thiểu 10%, "
