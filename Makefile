@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd tesseract-ocr-script-viet poppler-utils fonts-dejavu-core \
-	python3-venv antiword
+	python3-venv python3-dev gcc antiword
 INPUT ?= corpus
 OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)

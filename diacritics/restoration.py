@@ -464,7 +464,7 @@ def _document_style(lines: list[str], actions: list[str]) -> str | None:
 def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], names: dict[str, str],
                    unsure: list[set[int]]) -> list[str]:
     """The lines with their words replaced as decoded; all runs of the text are decoded in one call."""
-    # Imported here: numba takes longer to import than most runs that need no restoration.
+    # Imported here: most texts need no decoding, and the compiled decoder need not be loaded for them.
     from .viterbi import Lattice, decode
 
     lattice = Lattice()

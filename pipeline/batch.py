@@ -253,6 +253,10 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         outcomes, processed, unfinished = _extract(found.files, cache, options, jobs, progress, force, scheduler,
                                                    memory_mib << 20 if memory_mib else None)
         kept = archive.carried_over(inputs, labels, prune)
+        if unfinished:  # an interrupted run keeps the last result of each file it did not redo
+            done = {outcome.source_path for outcome in [*found.errors, *outcomes]}
+            kept.update({item.source_path: archive.entries[item.source_path] for item in found.files
+                         if item.source_path not in done and item.source_path in archive.entries})
         carried, lost = _carried_over(kept, cache)
         before = set(archive.entries)
         result = _combine(archive, [*found.errors, *outcomes, *carried], cache.fingerprint, kept)

@@ -20,7 +20,6 @@ class ExitCode(IntEnum):
     """What the command's exit status means (fixed, for scripts)."""
 
     OK = 0  # the run finished (files that failed are listed in errors.csv)
-    BELOW_THRESHOLD = 1  # gold scores below the --min-* thresholds (eval only)
     USAGE = 2  # unusable arguments (no such input, bad option, no supported file)
     OUTPUT = 3  # the output folder cannot be written (full, read-only, in use)
     ALL_FAILED = 4  # every file failed (errors.csv says why)

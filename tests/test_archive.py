@@ -155,3 +155,21 @@ def test_a_folder_given_with_a_folder_inside_it_counts_each_file_once(tmp_path):
     write_archive(archive / "2024", 1, seed=38, start=1)
     result, _ = run([archive, archive / "2024", archive / "2024"], tmp_path / "out", progress=False)
     assert not result.errors and len(result.documents) == 2
+
+
+def test_an_interrupted_run_keeps_the_last_result_of_a_changed_file_it_did_not_redo(tmp_path, monkeypatch):
+    import pipeline.batch
+    from tests.conftest import CORPUS
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sample = next(CORPUS.glob("*.txt")).read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(sample, encoding="utf-8")
+    out = tmp_path / "out"
+    _, first = run([folder], out, progress=False)
+    (folder / "a.txt").write_text(sample + "\nMột dòng thêm.\n", encoding="utf-8")
+    # Stopped before the changed file was redone: nothing finished, one file left.
+    monkeypatch.setattr(pipeline.batch, "_extract", lambda files, *args: ([], 0, len(files)))
+    _, second = run([folder], out, progress=False)
+    assert first.documents == second.documents == 1 and second.unfinished == 1
+    assert (out / "documents.csv").read_text(encoding="utf-8").count("\n") == 2  # header and the document

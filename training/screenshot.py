@@ -19,8 +19,13 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 
 
 def browser() -> str | None:
-    """The Chromium command on this machine, if any."""
-    return next((path for name in ("chromium", "chromium-browser") if (path := shutil.which(name))), None)
+    """The Chromium command on this machine that runs, if any (Ubuntu's `chromium-browser` may be a
+    stub that asks for snap and exits with an error)."""
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path and subprocess.run([path, "--version"], capture_output=True, timeout=60).returncode == 0:
+            return path
+    return None
 
 
 def screenshot(page: Path, png: Path, width: int = 1100, height: int = 1300, timeout: float = 60) -> None:
