@@ -1,16 +1,20 @@
 """Accuracy on the real development documents of ../shared/dev, scored by the shared scorer.
 
-    python bench/eval_dev.py [--sets "tvpl prov pdf"] [--out bench/dev-results.md]
+    python bench/eval_dev.py [--sets "tvpl prov pdf tvpl-pdf prov-pdf"] [--out bench/dev-results.md]
 
 Each set's input files are copied to a scratch folder (inputs are never
 touched), extracted with a fresh `decrees extract`, and scored with
 ../shared/eval/score_extract.py. The pdf set needs OCR and takes minutes.
+`tvpl-pdf` and `prov-pdf` are the texts of those sets rendered as text PDFs
+(training.render.text_to_pdf), scored against the same gold: the PDF path on
+the same documents.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import platform
 import re
 import shutil
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "dev").is_dir()),
               ROOT.parent / "shared")
 INPUT_SUFFIX = {"tvpl": ".txt", "prov": ".txt", "pdf": ".pdf"}
+RENDERED = "-pdf"  # a text set rendered as text PDFs: "tvpl-pdf"
 _SCORES = re.compile(
     r"header_acc=(?P<header>[\d.]+) bases_P=(?P<bp>[\d.]+) R=(?P<br>[\d.]+) F1=(?P<bf>[\d.]+) "
     r"targets_P=(?P<tp>[\d.]+) R=(?P<tr>[\d.]+) F1=(?P<tf>[\d.]+)"
@@ -33,12 +38,15 @@ _SCORES = re.compile(
 
 def evaluate(name: str, scratch: Path) -> dict[str, str]:
     """Extract one dev set in `scratch` and return the scorer's numbers and field counts."""
-    gold = SHARED / "dev" / name
+    gold = SHARED / "dev" / name.removesuffix(RENDERED)
     inputs = scratch / name / "in"
     out = scratch / name / "out"
     inputs.mkdir(parents=True)
-    for source in sorted(gold.glob("*" + INPUT_SUFFIX[name])):
-        shutil.copy2(source, inputs / source.name)
+    if name.endswith(RENDERED):
+        gold = _render_set(gold, inputs, scratch / name / "gold")
+    else:
+        for source in sorted(gold.glob("*" + INPUT_SUFFIX[name])):
+            shutil.copy2(source, inputs / source.name)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pipeline", "extract", str(inputs), "--out", str(out), "--quiet"],
                    cwd=ROOT, check=True)
@@ -51,6 +59,20 @@ def evaluate(name: str, scratch: Path) -> dict[str, str]:
         raise SystemExit(f"{name}: the scorer printed no scores:\n{scored.stdout}{scored.stderr}")
     fields = re.search(r"fields: (.*)", scored.stdout)
     return found.groupdict() | {"fields": fields.group(1) if fields else "", "seconds": f"{seconds:.0f}"}
+
+
+def _render_set(gold: Path, inputs: Path, rendered_gold: Path) -> Path:
+    """Each text of a set as a text PDF in `inputs`, and its gold renamed to the PDF (the scorer
+    pairs a gold file with the output document of the same file name)."""
+    from training.render import text_to_pdf
+
+    rendered_gold.mkdir(parents=True)
+    for source in sorted(gold.glob("*.txt")):
+        pdf = text_to_pdf(source.read_text(encoding="utf-8"), inputs / f"{source.stem}.pdf")
+        annotation = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+        annotation["file"] = pdf.name
+        (rendered_gold / f"{source.stem}.json").write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+    return rendered_gold
 
 
 def report(results: dict[str, dict[str, str]]) -> str:

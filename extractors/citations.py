@@ -337,7 +337,7 @@ def _preamble(text: str, folded: str) -> list[Paragraph]:
             if lead < lines[i][1] and text[lead].isupper() and _LIST_OPENER.match(folded, lead):
                 opened = paragraphs[-1].role, lead  # a list that goes on without repeating "Căn cứ"
         if not opened:
-            if text[lines[i][0]:lines[i][1]].strip(" \t*_"):
+            if text[lines[i][0]:lines[i][1]].strip(" \t*_\f"):  # a page break is no line of text
                 break  # the first line that opens nothing ends the preamble
             i += 1
             continue

@@ -283,6 +283,16 @@ def test_quoted_bases_of_another_document_are_not_bases():
     assert [c.number for c in extract(text).legal_bases] == ["95/2022/NĐ-CP"]
 
 
+def test_a_page_break_inside_the_preamble_does_not_end_it():
+    # the pipeline separates pages with a form feed on its own line (a text PDF, a scan)
+    text = DECISION.format(
+        "Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017;\n\f\n"
+        "Căn cứ Nghị định số 67/2018/NĐ-CP ngày 14/5/2018 của Chính phủ;\n"
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp.")
+    assert [(c.doc_type, c.number) for c in extract(text).legal_bases] == [
+        ("Luật", None), ("Nghị định", "67/2018/NĐ-CP")]
+
+
 def test_footnotes_after_the_enacting_formula_are_not_bases():
     text = (
         "THÔNG TƯ\n\nCăn cứ Nghị định số 01/2022/NĐ-CP ngày 30/11/2022 của Chính phủ;\n\n"
