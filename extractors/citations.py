@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from .bodies import parse_body
 from .dates import date_after, find_dates
-from .folding import fold_key, looks_damaged, ocr_pattern, squash
+from .folding import fold_key, looks_damaged, ocr_any, ocr_pattern, squash
 from .lexicon import CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, law_names
 from .model import Citation
 from .numbers import NUMBER, normalise_number, symbol_issuer, symbol_type
@@ -41,11 +41,6 @@ class Role(StrEnum):
     REFERENCE = "reference"  # anywhere else
 
 
-def _words(*phrases: str) -> str:
-    """One group that matches any of the phrases, as `ocr_pattern` relaxes them."""
-    return "(?:" + "|".join(ocr_pattern(p) for p in phrases) + ")"
-
-
 # ---------------------------------------------------------------- the two kinds of cited document
 
 _SO = ocr_pattern("số", marks_may_vanish=True)
@@ -58,7 +53,7 @@ _TYPE_BEFORE = re.compile(
     rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+{_SO}\.?)?\s*:?\s*$"
 )
 _SO_BEFORE = re.compile(rf"{_SO}\.?\s*:?\s*$")
-_OF = re.compile(rf"[ \t]*\n?[ \t]*(?:{_words('của')})\s+")
+_OF = re.compile(rf"[ \t]*\n?[ \t]*(?:{ocr_any('của')})\s+")
 
 
 @dataclass
@@ -207,22 +202,22 @@ class Paragraph:
 # Characters that may stand before a paragraph's first word: markup and bullets, not quotes or numbering.
 _LEAD = r"[ \t*_•+\-–]*"
 _LEADING = re.compile(_LEAD)
-_PROPOSAL_OPENER = re.compile(_words("Theo đề nghị", "Theo đề xuất", "Xét", "Thực hiện", "Triển khai", "Trên cơ sở"))
+_PROPOSAL_OPENER = re.compile(ocr_any("Theo đề nghị", "Theo đề xuất", "Xét", "Thực hiện", "Triển khai", "Trên cơ sở"))
 # A proposal in the body of a letter: "Theo đề nghị của Sở Y tế tại Tờ trình số …".
-_REQUEST_OPENER = re.compile(rf"(?m)^{_LEAD}(?={_words('Theo đề nghị', 'Xét đề nghị', 'Theo đề xuất')})")
+_REQUEST_OPENER = re.compile(rf"(?m)^{_LEAD}(?={ocr_any('Theo đề nghị', 'Xét đề nghị', 'Theo đề xuất')})")
 _BASIS_OPENER = re.compile(CAN_CU)
 _LIST_OPENER = re.compile(_TYPES)
-_LETTER_BODY = re.compile(rf"(?m)^{_LEAD}{_words('Kính gửi')}")
+_LETTER_BODY = re.compile(rf"(?m)^{_LEAD}{ocr_any('Kính gửi')}")
 # Where the body of a document has begun: an article, a chapter or a part (in the folded text),
 # a roman-numbered heading (in the text: "I." in capitals).
-_BODY_START = re.compile(rf"(?m)^{_LEAD}(?:{_words('Điều')}\s+\d|{_words('Chương', 'Phần')}\s+[ivx\d]+\b)")
+_BODY_START = re.compile(rf"(?m)^{_LEAD}(?:{ocr_any('Điều')}\s+\d|{ocr_any('Chương', 'Phần')}\s+[ivx\d]+\b)")
 _ROMAN_HEADING = re.compile(r"(?m)^[ \t*_]*[IVX]+\.\s")
 # "1. Mục đích": a numbered item that does not list a document ("1. Thông tư số …" may, before the bases).
 _NUMBERED_ITEM = re.compile(r"(?m)^[ \t*_]*\d{1,2}\.[ \t*_]+(?=[A-ZĐ])")
 # A heading "I. CĂN CỨ PHÁP LÝ" / "1. Căn cứ xây dựng Kế hoạch" / "CƠ SỞ PHÁP LÝ" on a line of its own.
 _BASIS_HEADING = re.compile(
     rf"(?m)^[ \t*_]*(?:(?P<num>[ivx]+|\d+)[.)])?[ \t*_]*(?:{CAN_CU}|{ocr_pattern('Cơ sở')})\s+"
-    rf"(?:{_words('pháp lý', 'xây dựng', 'ban hành', 'lập')})[^\n;.]{{0,60}}$"
+    rf"(?:{ocr_any('pháp lý', 'xây dựng', 'ban hành', 'lập')})[^\n;.]{{0,60}}$"
 )
 # A page number or a gazette's running head ("108 CÔNG BÁO/Số 151/Ngày 17-03-2026") between two pages.
 _PAGE_FURNITURE = re.compile(rf"[ \t]*(?:\d{{1,4}}|\d*[ \t]*{ocr_pattern('Công báo')}\s*/?\s*(?:{_SO}\s*)?\d.*)[ \t]*$")
@@ -377,17 +372,17 @@ def _basis_sections(text: str, folded: str) -> list[Paragraph]:
 # Words that open the title of a cited document: a document named after them is
 # named inside that title.
 _TITLE_WORDS = re.compile(
-    _words("về", "hướng dẫn", "quy định", "ban hành", "phê duyệt", "sửa đổi", "bổ sung", "thi hành",
+    ocr_any("về", "hướng dẫn", "quy định", "ban hành", "phê duyệt", "sửa đổi", "bổ sung", "thi hành",
            "triển khai", "thực hiện", "giao", "điều chỉnh", "công bố", "kết luận", "tại")
 )
-_LISTED_BESIDE = re.compile(rf"[\s,;*_]*(?:(?:{_words('và', 'cùng')})[\s,]*)?(?:{_words('các')}\s*)?")
+_LISTED_BESIDE = re.compile(rf"[\s,;*_]*(?:(?:{ocr_any('và', 'cùng')})[\s,]*)?(?:{ocr_any('các')}\s*)?")
 _AMENDED_BY = re.compile(
-    rf"(?:{_words('được')})\s+{ocr_pattern('sửa đổi')},?\s+{ocr_pattern('bổ sung')}"
-    rf"(?:\s+{ocr_pattern('một số điều')})?\s+(?:{_words('bởi', 'theo', 'tại')})[\s:]*$"
+    rf"(?:{ocr_any('được')})\s+{ocr_pattern('sửa đổi')},?\s+{ocr_pattern('bổ sung')}"
+    rf"(?:\s+{ocr_pattern('một số điều')})?\s+(?:{ocr_any('bởi', 'theo', 'tại')})[\s:]*$"
 )
 # A title ends before "và" or after a closing bracket: "A về …, và B", "A … (gọi tắt là A), B".
-_TITLE_CLOSED = re.compile(rf"(?:{_words('và')}|\)[ \t\n,]*)\s*$")
-_LIST_HEAD = re.compile(rf"(?<!\w)(?:{_words('các')})\s+(?:{_TYPES})(?P<rest>[^:;]{{0,80}}):")
+_TITLE_CLOSED = re.compile(rf"(?:{ocr_any('và')}|\)[ \t\n,]*)\s*$")
+_LIST_HEAD = re.compile(rf"(?<!\w)(?:{ocr_any('các')})\s+(?:{_TYPES})(?P<rest>[^:;]{{0,80}}):")
 
 
 class _Standing(StrEnum):
@@ -450,7 +445,7 @@ def _list_defaults(text: str, folded: str, para: Paragraph) -> tuple[str | None,
     return doc_type, issuer[0] if issuer else None
 
 
-_PROPOSER = re.compile(rf"(?:{_words('đề nghị', 'đề xuất')})\s+(?:{_words('của')})\s+")
+_PROPOSER = re.compile(rf"(?:{ocr_any('đề nghị', 'đề xuất')})\s+(?:{ocr_any('của')})\s+")
 
 
 def _proposer(text: str, folded: str, para: Paragraph) -> str | None:
@@ -488,7 +483,7 @@ def _cited_in(text: str, folded: str, para: Paragraph, numbered: list[Mention]) 
 
 # ---------------------------------------------------------------- outside the legal basis
 
-_REPLACES_BEFORE = re.compile(rf"(?:{_words('thay thế')})(?:\s+{ocr_pattern('cho')})?\s*(?:{_words('các')}\s*)?$")
+_REPLACES_BEFORE = re.compile(rf"(?:{ocr_any('thay thế')})(?:\s+{ocr_pattern('cho')})?\s*(?:{ocr_any('các')}\s*)?$")
 
 
 _SENTENCE_DATE = re.compile(rf"[.\s]*(?:{_NGAY})\s+")

@@ -154,3 +154,9 @@ def ocr_pattern(phrase: str, marks_may_vanish: bool = False, glued_after_debris:
     after = r"(?!\d)" if phrase[-1:].isdigit() else r"(?![^\W\d_])"
     before = "" if glued_after_debris else r"(?<![^\W\d_])"
     return before + r"\s+".join(parts) + after
+
+
+def ocr_any(*phrases: str) -> str:
+    """One group that matches any of the phrases as `ocr_pattern` relaxes them, the longest
+    first (of "tăng" and "tăng thêm" the longer is read where both match)."""
+    return "(?:" + "|".join(ocr_pattern(p) for p in sorted(phrases, key=len, reverse=True)) + ")"

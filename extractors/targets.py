@@ -30,14 +30,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .dates import DateMatch, find_dates
-from .folding import fold, ocr_pattern, squash
+from .folding import fold, ocr_any, ocr_pattern, squash
 from .model import Target
 
 _JOIN = r"[\s*_]+"  # words may be wrapped or carry markdown emphasis between them
-
-
-def _any(*phrases: str) -> str:
-    return "(?:" + "|".join(ocr_pattern(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
 
 
 def _words(phrase: str) -> str:
@@ -59,7 +55,7 @@ class _Keywords:
 
     def __init__(self, *phrases: str, before: str = "", after: str = "") -> None:
         self.marks = {_words(fold(p)): _marks(p) for p in phrases}
-        self.pattern = re.compile(f"{before}(?P<words>{_any(*phrases)}){after}")
+        self.pattern = re.compile(f"{before}(?P<words>{ocr_any(*phrases)}){after}")
 
     def exact(self, text: str, m: re.Match[str]) -> bool:
         """No word carries a mark its keyword lacks: a mark lost ("BIỂU CHI TIÊU", OCR text
@@ -92,7 +88,7 @@ _AT_LEAST = ("tối thiểu", "ít nhất", "trên", "từ", "không dưới", "
 _AT_MOST = ("tối đa", "dưới", "không quá", "không vượt quá")
 # The comparator right before a number ("đạt tối thiểu 70%", "không quá 5%", "≥ 30%").
 _BEFORE_NUMBER = re.compile(
-    rf"(?:(?P<at_least>{_any(*_AT_LEAST)}|≥|>=)|(?P<at_most>{_any(*_AT_MOST)}|≤|<=))"
+    rf"(?:(?P<at_least>{ocr_any(*_AT_LEAST)}|≥|>=)|(?P<at_most>{ocr_any(*_AT_MOST)}|≤|<=))"
     rf"(?:{_JOIN}{ocr_pattern('là')})?[\s*_]*$"
 )
 _AT_LEAST_AFTER = re.compile(r"[\s*_]*" + ocr_pattern("trở lên"))
@@ -100,8 +96,8 @@ _AT_MOST_AFTER = re.compile(r"[\s*_]*" + ocr_pattern("trở xuống"))
 # "thực hiện đạt tỷ lệ tối thiểu 50%", "cắt giảm trung bình 20 - 30% thời gian": reaching at
 # least a share, or cutting by one, is assigning it ("đạt trên 90%" may report a result).
 _REACH_OR_CUT = re.compile(
-    rf"(?:{ocr_pattern('đạt')}(?:{_JOIN}{ocr_pattern('tỷ lệ')})?{_JOIN}{_any('tối thiểu', 'ít nhất')}|"
-    rf"{_any('cắt giảm', 'rút ngắn')}(?:{_JOIN}{_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
+    rf"(?:{ocr_pattern('đạt')}(?:{_JOIN}{ocr_pattern('tỷ lệ')})?{_JOIN}{ocr_any('tối thiểu', 'ít nhất')}|"
+    rf"{ocr_any('cắt giảm', 'rút ngắn')}(?:{_JOIN}{ocr_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
 )
 # Words right before a percentage that make it a rate or a share ("Hỗ trợ 100% chi phí",
 # "mức đóng bằng 4,5%", "nắm giữ trên 50%") ...
@@ -186,9 +182,9 @@ HEAD_LENGTH = 300  # characters of an item read as its heading, at most
 
 _TIME_WORDS = ("đến", "tới", "từ", "trong", "vào", "hết", "sau", "cuối")
 # Words that make a year the time of a goal ("đến năm 2025", "Mục tiêu năm 2025").
-_TIME_BEFORE = re.compile(rf"(?:{_any(*_TIME_WORDS, 'mục tiêu', 'chỉ tiêu')}|[:;,.|(\n-])[\s*_]*$")
+_TIME_BEFORE = re.compile(rf"(?:{ocr_any(*_TIME_WORDS, 'mục tiêu', 'chỉ tiêu')}|[:;,.|(\n-])[\s*_]*$")
 _BASELINE = re.compile(rf"{ocr_pattern('so với')}(?:[\s*_]+{ocr_pattern('cùng kỳ')})?[\s*_]*$")
-_NEXT_TIME = re.compile(rf",[\s*_]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{_any('năm', 'giai đoạn')}")
+_NEXT_TIME = re.compile(rf",[\s*_]*(?:{ocr_any(*_TIME_WORDS)}[\s*_]*)*{ocr_any('năm', 'giai đoạn')}")
 
 
 def _dates(folded: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
@@ -402,15 +398,15 @@ def _comparator(folded: str, clause_start: int, m: re.Match[str]) -> str:
 # A clause that opens with its percentage: "- 100% thủ tục …", "Trên 90% hồ sơ …",
 # "Tại địa bàn đô thị: Phấn đấu ít nhất 55% …", "Có ≥ 30% DNNVV …".
 _OPENS_WITH_PERCENT = re.compile(
-    rf"[\W_]*(?:\(?(?:\d{{1,2}}|[a-zđ])\)[\s*_]*)?(?:(?:{_any('phấn đấu', 'đảm bảo', 'bảo đảm', 'có', 'đạt', 'tỷ lệ', 'tăng', 'tăng thêm', 'giảm', 'lên')}|"
-    rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤)[\s*_]*)*$"
+    rf"[\W_]*(?:\(?(?:\d{{1,2}}|[a-zđ])\)[\s*_]*)?(?:(?:{ocr_any('phấn đấu', 'đảm bảo', 'bảo đảm', 'có', 'đạt', 'tỷ lệ', 'tăng', 'tăng thêm', 'giảm', 'lên')}|"
+    rf"{ocr_any(*_AT_LEAST, *_AT_MOST)}|≥|≤)[\s*_]*)*$"
 )
 _GOAL_LIST_NOUN = re.compile(r"[\s*_]*[^\W\d_]{2,}[\s*_,]+[^\W\d_]")
 
 
 _SUBJECT_AFTER = re.compile(
-    rf"{_any('đối với', 'giao cho', 'cho')}[\s*_]+(?P<who>[^:%()\n]{{3,150}}?)"
-    rf"(?=[\s*_]*(?::|\(|{_any('từ năm', 'năm', 'trong năm', 'như sau', 'cụ thể')}))"
+    rf"{ocr_any('đối với', 'giao cho', 'cho')}[\s*_]+(?P<who>[^:%()\n]{{3,150}}?)"
+    rf"(?=[\s*_]*(?::|\(|{ocr_any('từ năm', 'năm', 'trong năm', 'như sau', 'cụ thể')}))"
 )
 # The agency a clause opens with, before the verb that gives it the work ("Sở Y tế chủ trì
 # …", "Bộ trưởng Bộ Công Thương hoàn thành …"); its first word is checked with its marks,
@@ -426,9 +422,9 @@ _GIVEN_WORK = (
 )
 _ITEM_MARK = r"[\W_]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivx]{1,5})[.)][\W_]*)?"  # "1.", "a)", "II."
 _SUBJECT_BEFORE_VERB = re.compile(
-    rf"{_ITEM_MARK}(?:{_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
+    rf"{_ITEM_MARK}(?:{ocr_any('trong năm')}[\s*_]+\d{{4}}[\s*_]*,[\s*_]*)?"
     rf"(?P<who>{_AGENCY.pattern.pattern}[^:;%()\n]{{2,120}}?)"
-    rf"[\s*_]+{_any(*_GIVEN_WORK)}"
+    rf"[\s*_]+{ocr_any(*_GIVEN_WORK)}"
 )
 
 
@@ -461,29 +457,29 @@ def _subject(text: str, folded: str, start: int, end: int) -> str | None:
     return _clean(text[m.start("who"):m.end("who")]) if m else None
 
 
-_RATE = re.compile(rf"{_any('tỷ lệ', 'tỉ lệ', 'tỷ trọng')}[\s*_]+")
+_RATE = re.compile(rf"{ocr_any('tỷ lệ', 'tỉ lệ', 'tỷ trọng')}[\s*_]+")
 _RATE_END = re.compile(
-    rf"[\s*_]*(?:{_any('của', 'đối với', 'phải', 'đạt', 'là', 'bằng', 'xuống', 'lên', 'đến', 'vào', 'năm')}|"
-    rf"{_any(*_AT_LEAST, *_AT_MOST)}|≥|≤|"
+    rf"[\s*_]*(?:{ocr_any('của', 'đối với', 'phải', 'đạt', 'là', 'bằng', 'xuống', 'lên', 'đến', 'vào', 'năm')}|"
+    rf"{ocr_any(*_AT_LEAST, *_AT_MOST)}|≥|≤|"
     # the change right before the number ("tỷ lệ hộ nghèo giảm 1,5%"), not "tỷ lệ giảm nghèo"
-    rf"{_any('tăng', 'giảm')}(?=(?:[\s*_]+{_any('thêm', *_AT_LEAST, *_AT_MOST)})*[\s*_]*$)|$)"
+    rf"{ocr_any('tăng', 'giảm')}(?=(?:[\s*_]+{ocr_any('thêm', *_AT_LEAST, *_AT_MOST)})*[\s*_]*$)|$)"
 )
 # Words after a percentage that name what it is measured against, not what is measured
 # ("tăng 12% so với năm 2025", "đạt 105% dự toán"), or that are not about it at all.
 # A comma right after it starts the next part of the sentence ("cắt giảm tối thiểu 30%, trình
 # Thủ tướng phê duyệt").
-_REFERENCE_AFTER = re.compile(rf"[\s*_]*(?:{_any('so với', 'dự toán')}|,)")
+_REFERENCE_AFTER = re.compile(rf"[\s*_]*(?:{ocr_any('so với', 'dự toán')}|,)")
 
 
 # The time named after a metric ("… vào năm 2027"), and the change verb and comparator
 # before a number ("… tăng trên 03%").
-_TIME_AFTER = re.compile(rf"[\s*_,]*(?:{_any(*_TIME_WORDS)}[\s*_]*)*{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d")
+_TIME_AFTER = re.compile(rf"[\s*_,]*(?:{ocr_any(*_TIME_WORDS)}[\s*_]*)*{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d")
 _CHANGE_BEFORE = re.compile(
-    rf"(?:[\s*_]*(?:{_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'cắt giảm', 'là', 'bằng', 'có', 'xuống', 'lên', 'mục tiêu', 'bảo đảm', 'đảm bảo', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
+    rf"(?:[\s*_]*(?:{ocr_any('đạt', 'tăng', 'tăng thêm', 'giảm', 'cắt giảm', 'là', 'bằng', 'có', 'xuống', 'lên', 'mục tiêu', 'bảo đảm', 'đảm bảo', *_AT_LEAST, *_AT_MOST)}|≥|≤))+[\s*_]*$"
 )
 # Words that open a clause before what it measures ("phấn đấu đến năm 2030 …").
 _OPENING_WORDS = re.compile(
-    rf"(?:(?:{_any('phấn đấu', 'bảo đảm', 'đảm bảo')}|{_any(*_TIME_WORDS)}|{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d)[\s*_,]*)*"
+    rf"(?:(?:{ocr_any('phấn đấu', 'bảo đảm', 'đảm bảo')}|{ocr_any(*_TIME_WORDS)}|{ocr_pattern('năm')}[\s*_]*(?:19|20)\d\d)[\s*_,]*)*"
 )
 _LIST_MARK = re.compile(r"[\s\-+•*_(]*(?:\d{1,2}[.)]|[a-zđ]\))?[\s*_]*")
 
@@ -602,7 +598,7 @@ def _restates(target: Target, found: list[Target]) -> bool:
 
 
 _ANNUAL_BEFORE = re.compile(ocr_pattern("tăng") + r"[\s*_]*$")
-_ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + _any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
+_ANNUAL_AFTER = re.compile(r"[^.;%]{0,40}" + ocr_any("hằng năm", "hàng năm", "các năm tiếp theo", "mỗi năm"))
 
 
 def extract_targets(text: str, folded: str, default_year: int | None, issue_year: int | None = None,
