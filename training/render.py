@@ -6,6 +6,7 @@ helpers make such files from known text, so the truth is known too.
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 
@@ -161,3 +162,53 @@ def scan_with_text_layer(image: Image.Image, layer: str, path: Path, dpi: int) -
         pdf.text(36, 40 + number * (height - 80) / len(lines), line)
     pdf.output(str(path))
     return path
+
+
+# The kinds of real scans the pipeline is judged on, each with the resolution its
+# page is typeset at before the damage: a phone photo of an A4 letter (about
+# 576x960 px, JPEG quality about 70, slight blur), the same photo blurred, a photo
+# taken askew, a 1-bit fax-like page at 200 dpi, and a 100 dpi greyscale scan.
+SCAN_KINDS = ("phone_photo", "blurred_photo", "rotated_photo", "fax", "scan_100dpi")
+
+
+def _jpeg(image: Image.Image, quality: int) -> Image.Image:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def _photo(page: Image.Image, blur: float, angle: float, seed: int) -> Image.Image:
+    """A phone photo of a printed page: the page filling the width of a 576x960
+    frame on a grey table, uneven light, rotated by `angle`, blurred, JPEG 70."""
+    rng = random.Random(seed)
+    width = 576
+    scaled = page.resize((width - 16, round(page.height * (width - 16) / page.width)), Image.LANCZOS)
+    frame = Image.new("L", (width, 960), 110)
+    frame.paste(scaled, (8, (960 - scaled.height) // 2))
+    if angle:
+        frame = frame.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=110)
+    light = Image.linear_gradient("L").resize(frame.size).point(lambda v: 200 + v * 55 // 255)
+    frame = Image.composite(frame, light, frame.point(lambda v: 255 if v < 250 else 0))
+    frame = frame.filter(ImageFilter.GaussianBlur(blur))
+    pixels = frame.load()
+    for _ in range(frame.width * frame.height // 50):
+        x, y = rng.randrange(frame.width), rng.randrange(frame.height)
+        pixels[x, y] = max(0, min(255, pixels[x, y] + rng.randint(-25, 25)))
+    return _jpeg(frame.convert("RGB"), 70)
+
+
+def real_looking_scan(lines: list[str], kind: str, seed: int = 0) -> tuple[Image.Image, list[str], int]:
+    """A page of `lines` damaged the way `kind` (one of SCAN_KINDS) damages real
+    pages: the image, the lines it shows, and the resolution to tell Tesseract."""
+    if kind in ("phone_photo", "blurred_photo", "rotated_photo"):
+        page, placed = render_page(lines, dpi=150)
+        blur, angle = {"phone_photo": (0.6, 0.0), "blurred_photo": (1.1, 0.0), "rotated_photo": (0.6, 3.0)}[kind]
+        return _photo(page, blur, angle, seed), placed, 70
+    if kind == "fax":
+        page, placed = render_page(lines, dpi=200)
+        grey = degrade(page, noise=0.004, blur=0.8, skew=0.7, seed=seed)
+        return grey.point(lambda v: 255 if v > 150 else 0).convert("1"), placed, 200
+    if kind == "scan_100dpi":
+        page, placed = render_page(lines, dpi=100)
+        return _jpeg(degrade(page, noise=0.005, blur=0.5, skew=0.5, seed=seed).convert("RGB"), 85), placed, 100
+    raise ValueError(f"unknown scan kind {kind!r}; expected one of {', '.join(SCAN_KINDS)}")
