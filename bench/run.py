@@ -153,7 +153,8 @@ def bench_accuracy() -> str:
 def _syllables(text: str) -> list[str]:
     """The syllables of `text`, lowercase; the two accepted placements of a tone
     mark ("hoà", "hòa") count as the same spelling."""
-    from diacritics.syllables import GARBLED_TOKEN, tone_placements
+    from diacritics.syllables import GARBLED_TOKEN
+    from vietnamese.syllables import tone_placements
 
     return [min(tone_placements(w.lower())) for w in GARBLED_TOKEN.findall(text) if not w.isdigit()]
 
@@ -256,7 +257,7 @@ def bench_diacritics() -> str:
     import diacritics
     import ocr as ocr_stage
     from diacritics.model import MODEL
-    from diacritics.syllables import strip_marks
+    from vietnamese.folding import strip_marks
     from ocr import Tesseract
     from ocr.scan import ocr_image
     from training.render import degrade, render_page
@@ -389,7 +390,7 @@ def _diacritic_changes(truth: str, before: str, after: str) -> tuple[int, int]:
     """Syllables whose marks restoration fixed, and correct ones it broke (aligned on letters)."""
     from rapidfuzz.distance import Levenshtein
 
-    from diacritics.syllables import strip_marks
+    from vietnamese.folding import strip_marks
 
     want, was, now = _syllables(truth), _syllables(before), _syllables(after)
     fixed = introduced = 0

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .syllables import strip_marks
+from vietnamese.folding import strip_marks
 
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 

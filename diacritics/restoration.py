@@ -27,11 +27,13 @@ from rapidfuzz.distance import Levenshtein
 
 import numpy as np
 
+from vietnamese.abbreviations import ABBREVIATIONS
+from vietnamese.folding import strip_marks
+from vietnamese.syllables import NEWER, OLDER, SYLLABLE_SHAPE, apply_case, in_style, tone_style
+from vietnamese.syllables import valid_syllables as syllables
+
 from .model import MODEL, TrigramModel, load
-from .syllables import (
-    ABBREVIATION, GARBLED_TOKEN, NUMBER, SYLLABLE_SHAPE, TOKEN, apply_case, is_abbreviation, is_capitalised_name,
-    NEWER, OLDER, SPELLINGS, UNKNOWN, WORD, in_style, segments, strip_marks, tone_style,
-)
+from .syllables import ABBREVIATION, GARBLED_TOKEN, NUMBER, TOKEN, UNKNOWN, WORD, is_abbreviation, is_capitalised_name, segments
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
 POLISH_SURE = "polish sure"  # a word of a polished line that OCR was sure of: changed only at SURE_POLISH_COST
@@ -68,36 +70,15 @@ NAME_EVIDENCE = 5
 DIGITS_AS_LETTERS = 1.0
 WRAPPED_LINE = 50  # characters: a line this long that ends mid-sentence was wrapped
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-# Abbreviations that administrative documents use where laws write the words:
-# the decoder reads the words as the abbreviation's context, and one typed
-# without marks gets its Đ back ("TTDT" is TTĐT); those without words are codes
-# that only get their Đ back ("QD" is QĐ).
-_ACRONYMS = {
-    "UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "VPUBND": "văn phòng ủy ban nhân dân",
-    "TTHC": "thủ tục hành chính", "DVCTT": "dịch vụ công trực tuyến", "CCHC": "cải cách hành chính",
-    "PVHCC": "phục vụ hành chính công", "VPCP": "văn phòng chính phủ", "TW": "trung ương",
-    "CNTT": "công nghệ thông tin", "TTĐT": "thông tin điện tử", "CĐS": "chuyển đổi số", "CSDL": "cơ sở dữ liệu",
-    "ATTT": "an toàn thông tin", "TTTT": "thông tin và truyền thông", "BTTTT": "bộ thông tin và truyền thông",
-    "STTTT": "sở thông tin và truyền thông", "PCT": "phó chủ tịch", "LĐ": "lãnh đạo", "BCĐ": "ban chỉ đạo",
-    "VT": "văn thư", "MTTQ": "mặt trận tổ quốc", "ĐBQH": "đại biểu quốc hội", "NSNN": "ngân sách nhà nước",
-    "QLNN": "quản lý nhà nước", "GTVT": "giao thông vận tải", "TNMT": "tài nguyên và môi trường",
-    "KHĐT": "kế hoạch và đầu tư", "GDĐT": "giáo dục và đào tạo", "BHXH": "bảo hiểm xã hội",
-    "HTX": "hợp tác xã", "KCN": "khu công nghiệp", "DN": "doanh nghiệp", "TP": "thành phố",
-    "TƯ": "trung ương", "QĐ": "", "NĐ": "", "ĐU": "", "QĐLT": "",
-}
+# Abbreviations that administrative documents use where laws write the words
+# (`vietnamese.abbreviations`): the decoder reads the words as the abbreviation's
+# context, and one typed without marks gets its Đ back ("TTDT" is TTĐT); those
+# without words are codes that only get their Đ back ("QD" is QĐ).
 # (an acronym typed without marks that is a syllable's shape, "TU" of TƯ, is left to the model: it may be "Tỉnh ủy")
-_EXPANSIONS = {form: words for acronym, words in _ACRONYMS.items() if words
+_EXPANSIONS = {form: words for acronym, words in ABBREVIATIONS.items() if words
                for form in {acronym, strip_marks(acronym)} if form == acronym or not SYLLABLE_SHAPE.fullmatch(form.lower())}
-_CODE_LETTERS = {strip_marks(acronym): acronym for acronym in _ACRONYMS if "Đ" in acronym}
+_CODE_LETTERS = {strip_marks(acronym): acronym for acronym in ABBREVIATIONS if "Đ" in acronym}
 _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
-
-
-@cache
-def syllables() -> frozenset[str]:
-    """The valid Vietnamese syllables (17,973), lowercase with their marks, in both
-    tone placements (`make train-lm` writes them out: expanding them here took
-    a third of a fresh process's start-up)."""
-    return frozenset(resources.files("diacritics").joinpath(SPELLINGS).read_text("utf-8").split())
 
 
 @cache

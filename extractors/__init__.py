@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from vietnamese.bodies import NORMATIVE_TYPES
+
 from .citations import extract_citations
 from .folding import fold
 from .header import extract_header
 from .model import Citation, Extraction, Header, Target
-from .lexicon import NORMATIVE_TYPES
 from .targets import extract_targets, stated_year
 
 __all__ = ["Citation", "Extraction", "Header", "Target", "extract"]

@@ -12,15 +12,15 @@ import re
 
 from rapidfuzz import process, fuzz
 
-from .folding import best_phrase, fold, fold_key, looks_damaged, squash
-from .lexicon import CENTRAL_CITIES, NAMED_BODY_KEYS, PERSON_TITLES, PROVINCE_KEYS
+from vietnamese.bodies import BODY_KINDS
+from vietnamese.gazetteer import CENTRAL_CITIES, DISTRICT_LEVELS, LEVEL_KEYS, LEVELS, PROVINCE_KEYS
 
-_LEVELS = {
-    "tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố", "huyen": "huyện",
-    "quan": "quận", "thi xa": "thị xã", "xa": "xã", "phuong": "phường",
-    "thi tran": "thị trấn",
-}
-_LEVEL_RE = r"(?P<level>thanh\s+pho|tp\.?|tinh|huyen|quan|thi\s+xa|thi\s+tran|xa|phuong)"
+from .folding import best_phrase, fold, fold_key, looks_damaged, squash
+from .lexicon import NAMED_BODY_KEYS, PERSON_TITLES
+
+# The level words over the folded text, the longest first ("thi xa" before "xa"); "tp." abbreviated.
+_LEVEL_RE = "(?P<level>" + "|".join(
+    r"tp\.?" if key == "tp" else key.replace(" ", r"\s+") for key in sorted(LEVEL_KEYS, key=len, reverse=True)) + ")"
 _LOCAL = re.compile(
     r"(?P<chair>chu\s+tich\s+)?"
     r"(?P<body>u[yi]\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|h[dđ]nd)"
@@ -43,13 +43,11 @@ _TITLES = re.compile(
 )
 
 
-# Kinds of bodies that a proper name follows; by the Vietnamese convention the first word of
-# that name keeps its capital ("TỔNG CỤC HẢI QUAN" -> "Tổng cục Hải quan", "VỤ PHÁP CHẾ" -> "Vụ Pháp chế").
-_BODY_KINDS = sorted((fold(k).split() for k in (
-    "Tổng cục", "Chi cục", "Cục", "Vụ", "Ban", "Sở", "Văn phòng", "Viện", "Học viện", "Trung tâm",
-    "Thanh tra", "Phòng", "Kho bạc Nhà nước",
-)), key=len, reverse=True)
-_PLACE_LEVELS = {"tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn"}
+# Kinds of bodies that a proper name follows, folded, the longest first; by the Vietnamese convention
+# the first word of that name keeps its capital ("VỤ PHÁP CHẾ" -> "Vụ Pháp chế").
+_BODY_KINDS = sorted((fold(k).split() for k in BODY_KINDS), key=len, reverse=True)
+_DISTRICT_KEYS = {fold(level) for level in DISTRICT_LEVELS}
+_PLACE_LEVELS = {level.split()[-1] for level in LEVELS}  # the last word of a level: "phố", "trấn", "xã"
 _ROMAN = re.compile(r"[ivx]+")
 
 
@@ -144,7 +142,7 @@ def parse_body(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         level = re.sub(r"[\s.]+", " ", local.group("level") or "").strip() or None
         end = local.end()
         if level:
-            body += " " + _LEVELS[level]
+            body += " " + LEVEL_KEYS[level]
             place, end = _place_after(text, end, level)
             if place:
                 body += " " + place
@@ -157,7 +155,7 @@ def parse_body(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         end = party.end()
         level = fold_key(party.group("level") or "") or None
         if level:
-            body += " " + _LEVELS.get(level, level)
+            body += " " + LEVEL_KEYS.get(level, level)
         place, place_end = _place_after(text, end, level or "tinh")
         if place:
             body, end = f"{body} {place}", place_end
@@ -175,12 +173,12 @@ def issuer_level(issuer: str | None) -> str | None:
     if key.startswith(("bo ", "van phong chinh phu", "thanh tra chinh phu", "ngan hang nha nuoc",
                        "uy ban dan toc", "bao hiem xa hoi viet nam", "tong cuc")):
         return "ministry"
-    local = re.search(r"(?:nhan dan|uy) (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b(.*)", key)
+    local = re.search(rf"(?:nhan dan|uy) ({'|'.join(fold(level) for level in LEVELS)})\b(.*)", key)
     if local:
         level, place = local.groups()
         if level == "tinh" or level == "thanh pho" and match_province(place or "-") in CENTRAL_CITIES:
             return "province"
-        if level in ("huyen", "quan", "thi xa", "thanh pho"):
+        if level in _DISTRICT_KEYS:
             return "district"
         return "commune"
     if key.startswith("so "):

@@ -24,10 +24,12 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
+from vietnamese.abbreviations import DOC_TYPE_ABBREVIATIONS
+
 from .bodies import parse_body
 from .dates import date_after, find_dates
 from .folding import fold_key, looks_damaged, ocr_any, ocr_pattern, squash
-from .lexicon import CAN_CU, DOC_TYPE_ABBREVIATIONS, DOC_TYPE_PATTERNS, law_names
+from .lexicon import CAN_CU, DOC_TYPE_PATTERNS, law_names
 from .model import Citation
 from .numbers import NUMBER, normalise_number, symbol_issuer, symbol_type
 

@@ -1,58 +1,26 @@
-"""A folded view of the text: lowercase, no diacritics, same length.
+"""Matching on a folded view of the text: lowercase, no diacritics, same length
+(`vietnamese.folding.fold`).
 
 Patterns are matched on the folded view so that "QUYET PINH", "Quyết định" and
 "quyet dinh" look alike, while every match offset is also an offset into the
-real text (folding maps each character to exactly one character).
+real text (folding maps each character to exactly one character). The patterns
+here also tolerate OCR's damage: `ocr_pattern`, `best_phrase`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rapidfuzz import fuzz
 
+from vietnamese.folding import fold, fold_key, squash
+from vietnamese.syllables import SYLLABLE_SHAPE
 
-class _FoldTable(dict):
-    """str.translate table that folds a character the first time it is seen."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in "đĐ":
-            folded = "d"
-        else:
-            folded = unicodedata.normalize("NFD", char)[0].lower()
-            if len(folded) != 1:
-                folded = char
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lowercase `text` and strip its diacritics, keeping its length."""
-    return text.translate(_FOLD)
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Join a multi-line phrase into one line with single spaces."""
-    return _SPACES.sub(" ", text).strip()
-
-
-def fold_key(text: str) -> str:
-    """A comparison key: folded, single-spaced, without punctuation."""
-    return squash(re.sub(r"[^\w\s]", " ", fold(text)))
+__all__ = ["best_phrase", "fold", "fold_key", "looks_damaged", "ocr_any", "ocr_pattern", "squash"]
 
 
 # "Chính phủ;Căn cứ": a word ends at ";" too.
 _WORD = re.compile(r"[^\s;]+")
-# The shape of a Vietnamese syllable without its marks: onset, vowels, coda.
-_SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 def looks_damaged(phrase: str) -> bool:
@@ -62,7 +30,7 @@ def looks_damaged(phrase: str) -> bool:
     "Gia Lâm" is a district, not a misspelt "Gia Lai".
     """
     words = [w.strip(",.;:()-") for w in fold(phrase).split()]
-    return phrase.isascii() or any(w and not _SYLLABLE_SHAPE.fullmatch(w) for w in words)
+    return phrase.isascii() or any(w and not SYLLABLE_SHAPE.fullmatch(w) for w in words)
 
 
 def best_phrase(

@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from vietnamese.bodies import DOC_TYPES
+from vietnamese.gazetteer import CENTRAL_CITIES, LEVEL_KEYS, PROVINCE_KEYS
+
 from .bodies import issuer_level, match_province, parse_body, read_place, unknown_body_name
 from .dates import DateMatch, date_after, find_dates, printed_month_year
 from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
-from .lexicon import ARTICLE_ONE, CAN_CU, CENTRAL_CITIES, DOC_TYPES, PROVINCE_KEYS, SURNAMES
+from .lexicon import ARTICLE_ONE, CAN_CU, SURNAMES
 from .model import Header
 from .numbers import NUMBER, normalise_number, read_header_number, symbol_issuer, symbol_type
 
@@ -98,7 +101,6 @@ _ON_BEHALF = re.compile(r"(?m)^[ \t]*t\s*[/.]\s*m\.?[ \t]+(?=\S)")
 _PROSE_WORDS = 16
 _DEPUTY = {"Bộ trưởng": "Thứ trưởng", "Chủ tịch nước": "Phó Chủ tịch nước"}
 _NAME_WORD = r"[^\W\d_]+"
-_DISTRICT_LEVELS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố"}
 
 
 class _Layout:
@@ -421,7 +423,7 @@ def _complete_issuer(text: str, folded: str, h: Header) -> None:
             level = "thành phố" if province in CENTRAL_CITIES else "tỉnh"
             h.issuer = f"Ủy ban nhân dân {level} {province}"
         elif h.place and (level := _unnamed_local_body(folded)):
-            h.issuer = f"Ủy ban nhân dân {_DISTRICT_LEVELS[fold_key(level)]} {h.place}"
+            h.issuer = f"Ủy ban nhân dân {LEVEL_KEYS[fold_key(level)]} {h.place}"
         return
     if h.issuer in ("Ủy ban nhân dân", "Hội đồng nhân dân") and province:
         level = "thành phố" if province in CENTRAL_CITIES else "tỉnh"

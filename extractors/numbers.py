@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ISSUER_BY_CODE, TYPE_BY_CODE, repair_code
+from vietnamese.abbreviations import ISSUER_BY_CODE, TYPE_BY_CODE
+
+from .lexicon import repair_code
 
 # One code of a symbol ("QĐ", "UBND", "TTg"); "T T" is OCR spacing inside "TT".
 SYMBOL_CODE = r"(?:[A-ZĐ] (?=[A-ZĐ]+[-/]))?[A-ZĐ0-9][A-ZĐa-zđ0-9&]*"

@@ -26,7 +26,7 @@ from .process import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 # The packages whose code and data make the results.
-PRODUCERS = ("ocr", "diacritics", "extractors", "pipeline")
+PRODUCERS = ("vietnamese", "ocr", "diacritics", "extractors", "pipeline")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _BUILT = {".pyc", ".so", ".c", ".nbi", ".nbc"}  # made from the hashed sources at install
 

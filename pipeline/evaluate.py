@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from extractors.folding import fold_key
+from vietnamese.folding import fold_key
 
 from .output import FORMULA_STARTS
 from .tables import HEADER_FIELDS

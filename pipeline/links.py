@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from extractors.folding import fold, fold_key
+from vietnamese.folding import fold, fold_key
 
 NAME_SIMILARITY = 90  # rapidfuzz ratio from which a law's name is its title
 GENERIC_TYPES = {"van ban", ""}  # "văn bản" names no type: it fits any

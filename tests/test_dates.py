@@ -1,7 +1,7 @@
 import pytest
 
 from extractors.dates import date_after, parse_date
-from extractors.folding import fold
+from vietnamese.folding import fold
 
 CASES = [
     ("ngày 23/4/2018", "2018-04-23"),

@@ -3,7 +3,7 @@
 import pytest
 
 import diacritics
-from diacritics.legacy import from_tcvn3, from_vni
+from vietnamese.encodings import from_tcvn3, from_vni
 from ocr import acquire
 from tests.conftest import CORPUS, DOCS
 
@@ -114,7 +114,7 @@ def test_legacy_encodings(convert, legacy, expected):
     *[(path, False) for path in CLEAN],
 ])
 def test_looks_garbled_tells_old_ocr_from_vietnamese_with_or_without_marks(path, garbled):
-    from diacritics.syllables import strip_marks
+    from vietnamese.folding import strip_marks
 
     text = path.read_text(encoding="utf-8")
     assert diacritics.looks_garbled(text) is garbled
@@ -214,10 +214,11 @@ def test_restoring_in_a_fresh_process_writes_nothing_beside_the_code(tmp_path):
 def test_the_shipped_spellings_are_every_tone_placement_of_the_syllable_list():
     from pathlib import Path
 
-    from diacritics.syllables import SPELLINGS, spellings
+    import vietnamese
+    from vietnamese.syllables import SPELLINGS, SYLLABLES, spellings
 
-    data = Path(diacritics.__file__).parent
-    syllable_list = (data / "data" / "syllables.txt").read_text(encoding="utf-8").split()
+    data = Path(vietnamese.__file__).parent
+    syllable_list = (data / SYLLABLES).read_text(encoding="utf-8").split()
     assert (data / SPELLINGS).read_text(encoding="utf-8").split() == spellings(syllable_list)
     assert {"hòa", "hoà", "thủy", "thuỷ"} <= set(spellings(syllable_list))
 

@@ -1,5 +1,6 @@
 """The layout the project keeps: stages never import each other or what sits above them
-(`pipeline/`, `training/`), and nothing a run of `decrees` does imports `training/`."""
+(`pipeline/`, `training/`) but may import the kernel under them (`vietnamese/`), which
+imports none of them; nothing a run of `decrees` does imports `training/`."""
 
 import ast
 import os
@@ -13,6 +14,7 @@ import ocr
 from tests.conftest import CORPUS, DOCS, ROOT
 from training.render import image_to_pdf, render_page, text_to_pdf
 
+KERNEL = "vietnamese"
 STAGES = ("ocr", "diacritics", "extractors")
 ABOVE_THE_STAGES = ("pipeline", "training")
 
@@ -35,6 +37,19 @@ def test_a_stage_imports_no_other_stage_nor_the_pipeline(stage):
     assert modules
     crossings = {str(path.relative_to(ROOT)): sorted(_imported_packages(path) & forbidden) for path in modules}
     assert {path: names for path, names in crossings.items() if names} == {}
+
+
+def test_the_kernel_imports_no_stage_nor_what_sits_above():
+    modules = sorted((ROOT / KERNEL).rglob("*.py"))
+    assert modules
+    crossings = {str(path.relative_to(ROOT)): sorted(_imported_packages(path) & {*STAGES, *ABOVE_THE_STAGES})
+                 for path in modules}
+    assert {path: names for path, names in crossings.items() if names} == {}
+
+
+def test_the_stages_that_share_vietnamese_knowledge_take_it_from_the_kernel():
+    users = {stage for stage in STAGES for path in (ROOT / stage).rglob("*.py") if KERNEL in _imported_packages(path)}
+    assert users == {"diacritics", "extractors"}
 
 
 def test_the_pipeline_does_not_import_training():

@@ -186,7 +186,7 @@ def test_a_changed_model_or_lexicon_reprocesses(tmp_path, monkeypatch):
     for package in result_cache.PRODUCERS:
         (producers / package / "data").mkdir(parents=True)
         (producers / package / "__init__.py").write_text("# code\n", encoding="utf-8")
-    lexicon = producers / "extractors" / "data" / "provinces.txt"
+    lexicon = producers / "vietnamese" / "data" / "provinces.txt"
     lexicon.write_text("Hải Dương\n", encoding="utf-8")
     monkeypatch.setattr(result_cache, "ROOT", producers)
     folder = tmp_path / "in"
@@ -358,7 +358,7 @@ def test_input_problems_are_named_as_such_and_messages_are_stable(tmp_path):
 
 def _tcvn3(text: str) -> bytes:
     """Text as a TCVN3 (ABC) file: capitals typed over the lowercase codes, as with .VnTimeH fonts."""
-    from diacritics.legacy import _tcvn3_table
+    from vietnamese.encodings import _tcvn3_table
 
     codes = {unicode: code for code, unicode in _tcvn3_table().items()}
     out = []

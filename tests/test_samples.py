@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.folding import fold, squash
+from vietnamese.folding import fold, squash
 from pipeline.evaluate import evaluate
 from tests.conftest import GOLD
 

@@ -23,7 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from diacritics.model import store
-from diacritics.syllables import SPELLINGS, UNKNOWN, is_capitalised_name, segments, spellings, token_key
+from diacritics.syllables import UNKNOWN, is_capitalised_name, segments, token_key
+from vietnamese.gazetteer import PROVINCES, districts
+from vietnamese.names import person_names
+from vietnamese.syllables import SPELLINGS, SYLLABLES, spellings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "lm" / "vlc_laws.txt.gz"
@@ -34,7 +37,7 @@ EXTRA = next((p / "shared" / "lm" / "extra" for p in (ROOT.parent, ROOT.parent.p
               if (p / "shared" / "lm" / "extra").is_dir()), ROOT.parent / "shared" / "lm" / "extra")
 DIACRITICS_DATA = ROOT / "diacritics" / "data"  # what this writes and some of what it reads
 MODEL = DIACRITICS_DATA / "model.npz"
-SYLLABLES = DIACRITICS_DATA / "syllables.txt"
+VIETNAMESE_DATA = ROOT / "vietnamese"  # the valid syllables, read and spelt out
 HOLD_OUT_EVERY = 10
 BOS, EOS = "<s>", "</s>"
 # Pruning, measured (README): words seen once are <unk>; bigrams and trigrams
@@ -93,24 +96,9 @@ def held_out_laws(corpus: Path = CORPUS) -> list[str]:
 # of provinces and districts and the names of laws, each in the phrases they stand
 # in, the fixed parts of a document (heading, signing authority, recipients) and
 # the vocabulary of administrative reform, and the names of people.
-GAZETTEER = ROOT / "extractors" / "data" / "provinces.txt"
-DISTRICTS = DIACRITICS_DATA / "districts.txt"
 LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
-PERSON_NAMES = DIACRITICS_DATA / "person_names.txt"
 ADMIN_PHRASES = DIACRITICS_DATA / "admin_phrases.txt"
 NAME_REPEATS = 10
-
-
-def person_names() -> dict[str, list[str]]:
-    """The sections of person_names.txt: surnames, middle names, given names."""
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in PERSON_NAMES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[]"), [])
-        elif not line.startswith("#"):
-            current.extend(line.split())
-    return sections
 
 
 def person_phrases() -> str:
@@ -130,22 +118,10 @@ def person_phrases() -> str:
     return "\n".join(phrases)
 
 
-def _unit_kind(district: str) -> tuple[str, str]:
-    """("thị xã", "Sơn Tây") from "Thị xã Sơn Tây"."""
-    for kind in ("quận", "huyện", "thị xã", "thành phố"):
-        if district.lower().startswith(kind + " "):
-            return kind, district[len(kind) + 1:]
-    raise ValueError(f"unknown kind of district: {district}")
-
-
 def name_phrases() -> str:
-    provinces = GAZETTEER.read_text(encoding="utf-8").splitlines()
-    phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in provinces if p]
-    for line in DISTRICTS.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            province, district = line.split("\t")
-            kind, name = _unit_kind(district)
-            phrases.append(f"Ủy ban nhân dân {kind} {name}; UBND {kind} {name}; {kind} {name}, {province}\n{name}, ngày")
+    phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in PROVINCES if p]
+    for province, kind, name in districts():
+        phrases.append(f"Ủy ban nhân dân {kind} {name}; UBND {kind} {name}; {kind} {name}, {province}\n{name}, ngày")
     phrases += LAW_NAMES.read_text(encoding="utf-8").splitlines()
     phrases += [line for line in ADMIN_PHRASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()
@@ -268,8 +244,8 @@ def main() -> None:
         sys.exit(f"The broad training corpus is missing: no *.txt.gz in {extra}.\n"
                  "Name its folder with `make train-lm LM_EXTRA=path`, or train on the laws alone with LM_EXTRA=.")
     started = time.time()
-    forms = spellings(SYLLABLES.read_text(encoding="utf-8").split())
-    (ROOT / "diacritics" / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
+    forms = spellings((VIETNAMESE_DATA / SYLLABLES).read_text(encoding="utf-8").split())
+    (VIETNAMESE_DATA / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
     texts = training_documents(extra) + [name_phrases()]
     print(f"{len(texts):,} training documents read in {time.time() - started:.0f} s", flush=True)
     model = train(texts)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from diacritics.syllables import GARBLED_TOKEN, strip_marks
+from diacritics.syllables import GARBLED_TOKEN
+from vietnamese.folding import strip_marks
 
 from .language_model import DIACRITICS_DATA, training_laws
 from .render import render_page

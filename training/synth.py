@@ -14,7 +14,8 @@ import json
 import random
 from pathlib import Path
 
-from extractors.lexicon import PROVINCES
+from vietnamese.gazetteer import PROVINCES
+from vietnamese.names import person_names
 
 BASES = [
     ("Luật", None, "Luật Tổ chức chính quyền địa phương", "2015-06-19"),
@@ -29,9 +30,10 @@ BASES = [
     ("Thông tư", "01/2018/TT-VPCP", "của Văn phòng Chính phủ hướng dẫn thi hành một số quy định", "2018-11-23"),
     ("Thông tư", "01/2023/TT-VPCP", "của Văn phòng Chính phủ quy định một số nội dung và biện pháp thi hành", "2023-04-05"),
 ]
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
-MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Hồng", "Thanh", "Quốc", "Duy"]
-GIVEN = ["Hùng", "Lan", "Nam", "Hà", "Sơn", "Tuấn", "Hương", "Long", "Khánh", "Thắng"]
+# Signers are named from the most common names (`vietnamese.names`).
+SURNAMES = person_names()["surnames"][:10]
+MIDDLE = person_names()["middle names"][:8]
+GIVEN = person_names()["given names"][:10]
 SUBJECTS = ["các sở, ban, ngành", "UBND các huyện, thị xã, thành phố", "UBND các xã, phường, thị trấn"]
 
 

@@ -1,0 +1,58 @@
+"""Who issues documents and what they issue: document types, the named bodies of
+the state, the kinds of bodies a proper name follows, and officials' titles."""
+
+from __future__ import annotations
+
+# Document types, longest first so that "Thông tư liên tịch" wins over "Thông tư".
+DOC_TYPES = [
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư",
+    "Chỉ thị", "Kế hoạch", "Tờ trình", "Thông báo", "Công văn", "Văn bản", "Công điện", "Báo cáo",
+    "Hướng dẫn", "Kết luận", "Chương trình", "Đề án", "Pháp lệnh", "Hiến pháp", "Bộ luật", "Luật", "Lệnh",
+]
+# Legal normative documents: they lay down rules.
+NORMATIVE_TYPES = {
+    "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất",
+}
+
+# What each ministry is in charge of; a province's department (Sở) carries the same name.
+MINISTRY_DOMAINS = [
+    "Quốc phòng", "Công an", "Ngoại giao", "Nội vụ", "Tư pháp",
+    "Kế hoạch và Đầu tư", "Tài chính", "Công Thương",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+    "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
+    "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ",
+    "Giáo dục và Đào tạo", "Y tế", "Dân tộc và Tôn giáo",
+]
+
+MINISTRY_LEVEL_BODIES = [f"Bộ {d}" for d in MINISTRY_DOMAINS] + [
+    "Văn phòng Chính phủ", "Thanh tra Chính phủ",
+    "Ngân hàng Nhà nước Việt Nam", "Ủy ban Dân tộc",
+    "Bảo hiểm xã hội Việt Nam", "Ủy ban Quốc gia về Chuyển đổi số",
+]
+
+# Bodies named in full (a people's committee or council carries a place instead:
+# "Ủy ban nhân dân tỉnh X").
+NAMED_BODIES = MINISTRY_LEVEL_BODIES + [
+    "Chính phủ", "Thủ tướng Chính phủ", "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội", "Chủ tịch nước", "Kiểm toán Nhà nước",
+    "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao",
+    "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư",
+] + [f"Sở {d}" for d in MINISTRY_DOMAINS[3:]] + [
+    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Ngoại vụ",
+    "Sở Văn hóa, Thể thao và Du lịch",
+]
+
+# Kinds of bodies that a proper name follows; by the Vietnamese convention the first word of
+# that name keeps its capital ("TỔNG CỤC HẢI QUAN" is "Tổng cục Hải quan").
+BODY_KINDS = [
+    "Tổng cục", "Chi cục", "Cục", "Vụ", "Ban", "Sở", "Văn phòng", "Viện", "Học viện", "Trung tâm",
+    "Thanh tra", "Phòng", "Kho bạc Nhà nước",
+]
+
+# Titles of officials, written before the body they head ("Bộ trưởng Bộ Y tế").
+PERSON_TITLES = [
+    "Bộ trưởng Chủ nhiệm", "Bộ trưởng", "Chủ nhiệm", "Giám đốc", "Thứ trưởng",
+    "Chánh Văn phòng", "Trưởng ban", "Cục trưởng", "Vụ trưởng", "Tổng Giám đốc",
+    "Phó Giám đốc", "Phó Chủ tịch",
+]
