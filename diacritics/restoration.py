@@ -450,7 +450,7 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
 
     lattice = Lattice()
     placed: list[tuple[int, list[_Entry]]] = []
-    open_line = -1  # the line whose last run reached its end, which the next line may continue
+    open_line, open_word = -1, ""  # the line whose last run reached its end (and that run's last word), which the next line may continue
     for index, (line, action) in enumerate(zip(lines, actions)):
         if action == KEEP:
             continue
@@ -459,13 +459,15 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
             last = [e.match for e in run if e.match is not None][-1]
             # A sentence wrapped onto the next line is decoded as one: the words on
             # both sides of the break are each other's context. A Capitalised word
-            # continues only a full line (a name, not the next heading or item).
+            # continues only a full line, or a name broken after a Capitalised word
+            # ("Sở\nKhoa học"), not the next heading or item.
             start = first.group()
             wrapped = open_line == index - 1 and not line[:first.start()].strip() and (
-                start.islower() or start[1:].islower() and len(lines[index - 1].strip()) >= WRAPPED_LINE)
+                start.islower() or start[1:].islower() and (len(lines[index - 1].strip()) >= WRAPPED_LINE
+                                                            or open_word[1:].islower() and open_word[:1].isupper()))
             lattice.add_run([e.ids for e in run], [e.scores for e in run], continues=wrapped)
             placed.append((index, run))
-            open_line = index if not line[last.end():].strip() else -1
+            open_line, open_word = (index, last.group()) if not line[last.end():].strip() else (-1, "")
     chosen = iter(decode(model, lattice))
     style = _document_style(lines, actions)
     number = model.index[NUMBER]

@@ -30,6 +30,8 @@ RESTORE_CASES = [
     # a sentence wrapped onto the next line is decoded as one
     ("Uy ban nhan dan cac huyen, thi\nxa, thanh pho chiu trach nhiem thi hanh",
      "Ủy ban nhân dân các huyện, thị\nxã, thành phố chịu trách nhiệm thi hành"),
+    # and so is a name broken after a Capitalised word, even on a short line
+    ("**2. So\nTai chinh**", "**2. Sở\nTài chính**"),
     # districts from the gazetteer; a lowercase word is rarely a name's syllable ("đà" of Đà Bắc)
     ("Ong Nguyen Van Tuan, Chu tich UBND huyen Con Cuong", "Ông Nguyễn Văn Tuấn, Chủ tịch UBND huyện Con Cuông"),
     ("UBND thi xa Son Tay, thanh pho Ha Noi", "UBND thị xã Sơn Tây, thành phố Hà Nội"),
