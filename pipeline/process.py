@@ -102,7 +102,7 @@ class GarbledLayerJudge:
     in a legacy Vietnamese encoding is usable: its text is repaired exactly."""
 
     def usable(self, text: str) -> bool:
-        return not diacritics.looks_garbled(diacritics.repair_encoding(text)[0])
+        return not diacritics.assess(text).garbled
 
 
 def acquire_options(options: Options) -> ocr.AcquireOptions:
@@ -119,7 +119,7 @@ def _quality(text: str, pages: list[ocr.PageText]) -> float:
     that were not lost to an OCR failure; 0 for a text without a letter."""
     if not any(c.isalpha() for c in text):
         return 0.0
-    quality = diacritics.text_quality(text)
+    quality = diacritics.assess(text).quality
     confidences = [p.confidence for p in pages if p.confidence is not None]
     if confidences:
         quality *= sum(confidences) / len(confidences)
@@ -153,7 +153,7 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         page_starts, parts, offset, restored = [], [], 0, False
         source_parts, unsure_words, source_offset = [], [], 0  # the text before restoration, for provenance
         for page in acquired.pages:
-            page_text, _ = diacritics.repair_encoding(page.text)
+            page_text = diacritics.assess(page.text).text
             restored = restored or page_text != page.text
             source_parts.append(page_text)
             if page_text == page.text:

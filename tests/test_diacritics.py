@@ -3,9 +3,10 @@
 import pytest
 
 import diacritics
-from vietnamese.encodings import from_tcvn3, from_vni
+from diacritics.restoration import assess_line, looks_garbled
 from ocr import acquire
 from tests.conftest import CORPUS, DOCS
+from vietnamese.encodings import from_tcvn3, from_vni
 
 CLEAN = sorted(CORPUS.glob("00[0-3]*.txt")) + sorted(DOCS.glob("*.txt"))
 
@@ -93,7 +94,7 @@ def test_correct_ocr_garble(garbled, expected):
     ("VI. KINH", "keep"),  # a heading's Roman numeral and a word that needs no mark
 ])
 def test_assess_line(line, action):
-    assert diacritics.assess_line(line).action == action
+    assert assess_line(line).action == action
 
 
 LEGACY_CASES = [
@@ -107,8 +108,8 @@ LEGACY_CASES = [
 @pytest.mark.parametrize("convert, legacy, expected", LEGACY_CASES)
 def test_legacy_encodings(convert, legacy, expected):
     assert convert(legacy) == expected
-    text, encoding = diacritics.repair_encoding(legacy)
-    assert text == expected and encoding == convert.__name__.removeprefix("from_")
+    assessment = diacritics.assess(legacy)
+    assert assessment.text == expected and assessment.encoding == convert.__name__.removeprefix("from_")
 
 
 @pytest.mark.parametrize("path, garbled", [
@@ -119,9 +120,9 @@ def test_looks_garbled_tells_old_ocr_from_vietnamese_with_or_without_marks(path,
     from vietnamese.folding import strip_marks
 
     text = path.read_text(encoding="utf-8")
-    assert diacritics.looks_garbled(text) is garbled
+    assert diacritics.assess(text).garbled is garbled
     if not garbled:
-        assert not diacritics.looks_garbled(strip_marks(text))  # typed without marks: restore, not re-OCR
+        assert not diacritics.assess(strip_marks(text)).garbled  # typed without marks: restore, not re-OCR
 
 
 def test_a_text_layer_in_a_legacy_encoding_is_used_not_reocred():
@@ -130,13 +131,21 @@ def test_a_text_layer_in_a_legacy_encoding_is_used_not_reocred():
     usable_text_layer = GarbledLayerJudge().usable
 
     tcvn3 = "C¨n cø NghÞ ®Þnh sè 61/2018/N§-CP ngµy 23/4/2018 cña ChÝnh phñ vÒ thùc hiÖn c¬ chÕ mét cöa"
-    assert diacritics.looks_garbled(tcvn3) and usable_text_layer(tcvn3)
+    assert looks_garbled(tcvn3) and not diacritics.assess(tcvn3).garbled and usable_text_layer(tcvn3)
     assert not usable_text_layer((CORPUS / "004_4591af08bf178822.txt").read_text(encoding="utf-8"))
+
+
+def test_assess_measures_the_text_read_in_unicode():
+    tcvn3 = diacritics.assess("C¨n cø NghÞ ®Þnh sè 61/2018/N§-CP cña ChÝnh phñ vÒ thùc hiÖn c¬ chÕ mét cöa")
+    assert (tcvn3.encoding, tcvn3.quality, tcvn3.garbled) == ("tcvn3", 1.0, False)
+    garbled = diacritics.assess("Can cir Ludt Té chitc chinh quyén dia phirong")
+    assert (garbled.encoding, round(garbled.quality, 2), garbled.garbled) == (None, 0.44, True)
 
 
 def test_unicode_text_is_not_reencoded():
     text = "Căn cứ Nghị định số 61/2018/NĐ-CP; giá 15.000 đồng; café"
-    assert diacritics.repair_encoding(text) == (text, None)
+    assessment = diacritics.assess(text)
+    assert (assessment.text, assessment.encoding) == (text, None)
 
 
 def test_model_ships_in_the_repository_and_is_small():
