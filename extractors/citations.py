@@ -48,11 +48,13 @@ class Role(StrEnum):
 _SO = ocr_pattern("số", marks_may_vanish=True)
 _TYPES = "(?:" + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOC_TYPE_PATTERNS)) + ")"
 # A document type (or its abbreviation) right before a number, qualified by up to three
-# words before "số" ("Báo cáo thẩm tra số", "Chương trình hành động số"). Tried only where
-# a word starts: the alternation of types is long.
+# words before "số" ("Báo cáo thẩm tra số", "Chương trình hành động số"), none of them a
+# conjunction ("… pháp luật và số 150/2025/NĐ-CP": "luật" there types nothing). Tried only
+# where a word starts: the alternation of types is long.
+_QUALIFIER = rf"(?!(?:{ocr_any('và', 'của', 'hoặc')}))[^\W\d_]+"
 _TYPE_BEFORE = re.compile(
     rf"(?<!\w)(?=\w)(?:{_TYPES}|(?P<abbr>{'|'.join(DOC_TYPE_ABBREVIATIONS)})(?!\w))"
-    rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+{_SO}\.?)?\s*:?\s*$"
+    rf"(?:(?:\s+{_QUALIFIER}){{0,3}}?\s+{_SO}\.?)?\s*:?\s*$"
 )
 _SO_BEFORE = re.compile(rf"{_SO}\.?\s*:?\s*$")
 _OF = re.compile(rf"[ \t]*\n?[ \t]*(?:{ocr_any('của')})\s+")
@@ -264,6 +266,12 @@ def _opener(text: str, folded: str, line: tuple[int, int]) -> tuple[Role, int] |
     return (role, pos) if role else None
 
 
+def _continues(text: str, line: tuple[int, int]) -> bool:
+    """A line that starts in lower case goes on with the paragraph before it: no paragraph starts so."""
+    lead = _LEADING.match(text, *line).end()
+    return lead < line[1] and text[lead].islower()
+
+
 def _paragraph_end(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> int:
     """Index of the line that ends the paragraph opened on line i: it ends with punctuation,
     or the next line opens another paragraph, or a bracketed web note begins."""
@@ -333,6 +341,11 @@ def _preamble(text: str, folded: str) -> list[Paragraph]:
             lead = _LEADING.match(text, *lines[i]).end()
             if lead < lines[i][1] and text[lead].isupper() and _LIST_OPENER.match(folded, lead):
                 opened = paragraphs[-1].role, lead  # a list that goes on without repeating "Căn cứ"
+        if not opened and paragraphs and _continues(text, lines[i]):
+            last = _paragraph_end(text, folded, lines, i)  # "…;\nsố 118/2025/NĐ-CP …": the list goes on
+            paragraphs[-1] = Paragraph(paragraphs[-1].start, lines[last][1], paragraphs[-1].role)
+            i = last + 1
+            continue
         if not opened:
             if text[lines[i][0]:lines[i][1]].strip(" \t*_\f"):  # a page break is no line of text
                 break  # the first line that opens nothing ends the preamble
@@ -393,6 +406,28 @@ class _Standing(StrEnum):
     NAMED_INSIDE = "named inside"  # named inside the title of another one
 
 
+_LIST_JOIN_BEFORE = re.compile(rf"(?:,|{ocr_any('và')})\s*$")
+
+
+def _parallel_to_head(mentions: list[Mention], standings: list[_Standing], i: int, gap: str) -> bool:
+    """ "Căn cứ Nghị định số A ngày … của Chính phủ về …, và Nghị định số B ngày … của Chính phủ về …":
+    a dated document of the clause's own type and issuer, listed after the title of the one before, is
+    cited beside the first — unless a document of that type was already named inside a title ("sửa đổi
+    Nghị định số C và Nghị định số D": D is named inside too). A plan of the People's Committee "về thực
+    hiện … và Kế hoạch số … của Ban Thường vụ Tỉnh ủy" names the party's plan inside its title."""
+    m, head = mentions[i], mentions[0]
+    if not (m.type_written and m.citation.date and m.citation.doc_type == head.citation.doc_type):
+        return False
+    if not (m.issuer_written and head.issuer_written and fold_key(m.citation.issuer) == fold_key(head.citation.issuer)):
+        return False
+    if not _LIST_JOIN_BEFORE.search(gap):
+        return False
+    return not any(
+        mentions[j].citation.doc_type == m.citation.doc_type and standings[j] == _Standing.NAMED_INSIDE
+        for j in range(1, i)
+    )
+
+
 def _standings(folded: str, mentions: list[Mention]) -> list[_Standing]:
     """How each mention of one clause stands: cited, amending a cited one, or named inside a title."""
     standings: list[_Standing] = []
@@ -402,7 +437,9 @@ def _standings(folded: str, mentions: list[Mention]) -> list[_Standing]:
             continue
         previous = mentions[i - 1]
         gap = folded[previous.citation.end:m.citation.start]
-        if _LISTED_BESIDE.fullmatch(gap):
+        if _parallel_to_head(mentions, standings, i, gap):
+            standings.append(_Standing.CITED)
+        elif _LISTED_BESIDE.fullmatch(gap):
             standings.append(standings[-1])  # "A và B", "A, B": listed beside the previous one
         elif _AMENDED_BY.search(gap):
             same_type = [j for j in range(i) if mentions[j].citation.doc_type == m.citation.doc_type]

@@ -34,6 +34,43 @@ def law(raw: str, date: str | None, name: str, number: str | None = None) -> tup
 
 
 BASIS_CASES = [
+    (  # a list of decrees by number only, going on on a line that starts in lower case
+        DECISION.format(
+            "Căn cứ các Nghị định của Chính phủ: số 15/2019/NĐ-CP ngày 03/3/2019 về quản lý cảng cá; số\n"
+            "22/2020/NĐ-CP ngày 14/5/2020 về thủy lợi;\nsố 40/2021/NĐ-CP ngày 08/4/2021 về đê điều;\n"
+            "Căn cứ Thông tư số 05/2022/TT-BTC ngày 12/6/2022 của Bộ Tài chính;"),
+        [("số 15/2019/NĐ-CP ngày 03/3/2019", "Nghị định", "15/2019/NĐ-CP", "2019-03-03", "Chính phủ", None),
+         ("số\n22/2020/NĐ-CP ngày 14/5/2020", "Nghị định", "22/2020/NĐ-CP", "2020-05-14", "Chính phủ", None),
+         ("số 40/2021/NĐ-CP ngày 08/4/2021", "Nghị định", "40/2021/NĐ-CP", "2021-04-08", "Chính phủ", None),
+         ("Thông tư số 05/2022/TT-BTC ngày 12/6/2022 của Bộ Tài chính", "Thông tư", "05/2022/TT-BTC", "2022-06-12",
+          "Bộ Tài chính", None)],
+    ),
+    (  # "… pháp luật và số …": the "luật" of a title does not type the next number
+        DECISION.format(
+            "Căn cứ các Quyết định của Ủy ban nhân dân tỉnh: số 12/2023/QĐ-UBND ngày 05/4/2023 về phổ biến pháp "
+            "luật và số 30/2024/QĐ-UBND ngày 02/8/2024 về hòa giải;"),
+        [("số 12/2023/QĐ-UBND ngày 05/4/2023", "Quyết định", "12/2023/QĐ-UBND", "2023-04-05", "Ủy ban nhân dân tỉnh",
+          None),
+         ("số 30/2024/QĐ-UBND ngày 02/8/2024", "Quyết định", "30/2024/QĐ-UBND", "2024-08-02", "Ủy ban nhân dân tỉnh",
+          None)],
+    ),
+    (  # a second decree of the same issuer listed after the first one's title, behind a comma
+        DECISION.format(
+            "Căn cứ Nghị định số 31/2019/NĐ-CP ngày 10/4/2019 của Chính phủ về việc sửa đổi một số điều của các "
+            "nghị định về khiếu nại, Nghị định số 55/2021/NĐ-CP ngày 24/5/2021 của Chính phủ về tố cáo;"),
+        [("Nghị định số 31/2019/NĐ-CP ngày 10/4/2019 của Chính phủ", "Nghị định", "31/2019/NĐ-CP", "2019-04-10",
+          "Chính phủ", None),
+         ("Nghị định số 55/2021/NĐ-CP ngày 24/5/2021 của Chính phủ", "Nghị định", "55/2021/NĐ-CP", "2021-05-24",
+          "Chính phủ", None)],
+    ),
+    (  # a plan that implements another body's plan names it inside its title
+        DECISION.format(
+            "Căn cứ Kế hoạch số 20/KH-UBND ngày 02/3/2025 của UBND tỉnh về thực hiện Nghị quyết số 10/NQ-CP ngày "
+            "05/01/2025 của Chính phủ và Kế hoạch số 05-KH/TU ngày 01/02/2025 của Ban Thường vụ Tỉnh ủy về chuyển "
+            "đổi số;"),
+        [("Kế hoạch số 20/KH-UBND ngày 02/3/2025 của UBND tỉnh", "Kế hoạch", "20/KH-UBND", "2025-03-02",
+          "Ủy ban nhân dân tỉnh", None)],
+    ),
     (  # an amending law cited by its date alone is a basis of its own
         DECISION.format("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017 đã được sửa đổi, bổ sung bởi Luật ngày "
                         "11 tháng 12 năm 2024;"),
