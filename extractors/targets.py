@@ -96,8 +96,9 @@ _AT_MOST_AFTER = re.compile(r"[\s*_]*" + ocr_pattern("trở xuống"))
 # "thực hiện đạt tỷ lệ tối thiểu 50%", "cắt giảm trung bình 20 - 30% thời gian": reaching at
 # least a share, or cutting by one, is assigning it ("đạt trên 90%" may report a result).
 _REACH_OR_CUT = re.compile(
-    rf"(?:{ocr_pattern('đạt')}(?:{_JOIN}{ocr_pattern('tỷ lệ')})?{_JOIN}{ocr_any('tối thiểu', 'ít nhất')}|"
-    rf"{ocr_any('cắt giảm', 'rút ngắn')}(?:{_JOIN}{ocr_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
+    rf"(?:(?:{ocr_pattern('đạt')}(?:{_JOIN}{ocr_pattern('tỷ lệ')})?|{ocr_pattern('giảm')}){_JOIN}{ocr_any('tối thiểu', 'ít nhất')}|"
+    rf"{ocr_any('cắt giảm', 'rút ngắn', 'đơn giản hóa', 'đơn giản hoá', 'bãi bỏ')}"
+    rf"(?:{_JOIN}{ocr_any('trung bình', 'thêm', *_AT_LEAST)})?)[\s*_]*$"
 )
 # Words right before a percentage that make it a rate or a share ("Hỗ trợ 100% chi phí",
 # "mức đóng bằng 4,5%", "nắm giữ trên 50%") ...
@@ -110,7 +111,11 @@ _NOT_TARGET_RIGHT_BEFORE = _Keywords(
 # "xã có tỷ lệ … dưới 30%", "đã đạt 45%").
 _NOT_TARGET_IN_SENTENCE = _Keywords(
     "có tỷ lệ", "nếu", "trường hợp", "đã đạt", "đạt được", "mới đạt", "ước đạt", "hiện nay", "đến nay",
+    "trong bối cảnh",  # another's goal given as the background ("trong bối cảnh cả nước đặt mục tiêu tăng trưởng 8%")
 )
+# Rates anywhere in its sentence: a tax or an interest rate is never a goal ("Thuế suất đối với
+# xăng như sau: Xăng: 10%; xăng E5: 8%", "lãi suất thấp hơn tối thiểu 1%").
+_RATE_IN_SENTENCE = _Keywords("thuế suất", "lãi suất")
 # Words right after a percentage that make it a fee, a wage, a tax, an ownership share, a
 # score or a bracket whatever its sentence says.
 _NOT_TARGET_AFTER = _Keywords(
@@ -281,11 +286,18 @@ class _Document:
         if head not in self._kinds:
             if _GOAL_HEADING.search(self.text, self.folded, *head):
                 self._kinds[head] = "goal"
-            elif _NOT_GOAL_HEADING.search(self.text, self.folded, *head):
+            elif _NOT_GOAL_HEADING.search(self.text, self.folded, *head) and not self._first_sentence(head):
                 self._kinds[head] = "other"
             else:
                 self._kinds[head] = None
         return self._kinds[head]
+
+    def _first_sentence(self, head: tuple[int, int]) -> bool:
+        """A head that ends a sentence with the paragraph going on after it on its line ("+ Cắt
+        giảm thủ tục, không ban hành tiêu chuẩn mới. Năm 2026, …") is no heading of criteria."""
+        line_end = self.text.find("\n", head[1])
+        rest = self.text[head[1]:len(self.text) if line_end < 0 else line_end]
+        return self.text[head[0]:head[1]].rstrip().endswith((".", ";")) and bool(rest.strip(" \t*_"))
 
     def words(self, span: tuple[int, int]) -> str:
         return self.folded[span[0]:span[1]]
@@ -332,7 +344,7 @@ class _Document:
             m for m in _YEAR.finditer(folded, sentence[0], start)
             if not any(d.start <= m.start() < d.end for d in dates) and not self._baseline(m)
             and (m.start() >= clause[0] or _TIME_BEFORE.search(folded, max(sentence[0], m.start() - 12), m.start())
-                 or m.start() == sentence[0])
+                 or not folded[sentence[0]:m.start()].strip(" \t*_"))  # "Năm 2026, …" opens the sentence
         ]
         return int(before[-1].group("last") or before[-1].group("first")) if before else None
 
@@ -644,6 +656,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
             continue
         if (_NOT_TARGET_RIGHT_BEFORE.search(text, folded, max(clause_start, start - 40), start)
                 or _NOT_TARGET_IN_SENTENCE.search(text, folded, sentence[0], start)
+                or _RATE_IN_SENTENCE.search(text, folded, *sentence)
                 or _NOT_TARGET_AFTER.match(text, folded, end)
                 or _SCORE_AFTER.match(text, folded, end)
                 or _counts_no_goal(text, folded, sentence, start, end)

@@ -211,6 +211,24 @@ CASES = [
     ("Phấn đấu tăng thêm 30% trong trường hợp được bổ sung vốn.", []),  # a condition
     ("Tải [mẫu tờ khai](https://x.vn/M%E1%BA%ABu%2003.doc) tại đây.", []),  # a link's "%E1"
     ("Các chỉ tiêu sản xuất gồm: doanh thu, lợi nhuận. Thuế suất là 10% đối với hàng hóa này.", []),  # tax rate
+    # rates listed after the words that name them, even under a heading that speaks of goals
+    ("I. SỰ CẦN THIẾT, MỤC TIÊU BAN HÀNH THÔNG TƯ\nThuế suất thuế bảo vệ môi trường như sau: dầu: 10%; "
+     "dầu sinh học: 5%.\n", []),
+    # another's goal given as the background of this document's tasks
+    ("Dự án góp phần bảo đảm nguồn điện trong bối cảnh cả nước đặt mục tiêu tăng trưởng trên 7% năm 2026.", []),
+    (  # a year that opens the sentence dates its cuts; "cắt giảm, đơn giản hóa" and "bãi bỏ" assign them,
+       # also where the paragraph's first sentence names standards ("tiêu chuẩn")
+        "+ Rà soát thủ tục, không ban hành tiêu chuẩn mới trái luật. Năm 2027, cắt giảm, đơn giản hóa 100% "
+        "giấy tờ không cần thiết; bãi bỏ 100% thủ tục trùng lặp.\n",
+        [("Năm 2027, cắt giảm, đơn giản hóa 100% giấy tờ không cần thiết", 100, "=", 2027,
+          "giấy tờ không cần thiết"),
+         ("bãi bỏ 100% thủ tục trùng lặp", 100, "=", 2027, "thủ tục trùng lặp")],
+    ),
+    (  # "giảm ít nhất X%": a cut of at least X
+        "Xây dựng giải pháp nhằm giảm ít nhất 40% thời gian kê khai thuế trong năm 2026.",
+        [("Xây dựng giải pháp nhằm giảm ít nhất 40% thời gian kê khai thuế trong năm 2026", 40, ">=", 2026,
+          "thời gian kê khai thuế")],
+    ),
 ]
 
 
