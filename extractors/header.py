@@ -92,7 +92,8 @@ _SIGNER_TITLES = {
     )
 }
 _TITLE_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _SIGNER_TITLES), key=len, reverse=True))
-_SIGN_TITLE = re.compile(rf"(?:(?P<mode>kt|tm|tl|tuq|q)\.?\s+)?(?P<title>{_TITLE_ALT})(?![a-z])")
+# Last, the head of a body whose title the list lacks ("PHÓ TRƯỞNG THUẾ TỈNH"): it has no written form.
+_SIGN_TITLE = re.compile(rf"(?:(?P<mode>kt|tm|tl|tuq|q)\.?\s+)?(?P<title>{_TITLE_ALT}|(?:pho\s+)?truong(?=\s+[a-z]))(?![a-z])")
 # A word that every signer's title contains: found first, in capitals, to find the few lines worth reading.
 _TITLE_WORD = re.compile(r"truong|tuong|tich|giam|chanh|nhiem|thu")
 # "T/M BỘ CHÍNH TRỊ" over a name: signed on behalf of a body, with no title printed.
@@ -221,10 +222,20 @@ def _doc_type(layout: _Layout, zone_ends: set[int], h: Header) -> tuple[int, int
     return None
 
 
-def _subject_line(layout: _Layout, zone_ends: set[int]) -> int | None:
-    """Where a letter's "V/v …" starts: at a line start or right after the number."""
-    return next((m.start() for m in _SUBJECT_LINE.finditer(layout.folded, 0, layout.end)
-                 if layout.ends_a_zone(m.start(), zone_ends)), None)
+_ABOUT = re.compile(r"[ \t]*(?=" + ocr_pattern("Về") + r"\s)")
+
+
+def _subject_line(layout: _Layout, zone_ends: set[int], number: tuple[int, int] | None) -> int | None:
+    """Where a letter's "V/v …" starts: at a line start or right after the number; else a line
+    "Về …" right under the number ("Số: 515/SGDĐT-VP\nVề hướng dẫn …")."""
+    subject = next((m.start() for m in _SUBJECT_LINE.finditer(layout.folded, 0, layout.end)
+                    if layout.ends_a_zone(m.start(), zone_ends)), None)
+    if subject is None and number:
+        next_line = _line_end(layout.view, number[1]) + 1
+        about = _ABOUT.match(layout.folded, next_line)
+        if about and layout.view[about.end()].isupper():
+            subject = about.end()
+    return subject
 
 
 def _number_from_annex(text: str, folded: str, h: Header) -> None:
@@ -270,15 +281,25 @@ def _consolidation_seal(text: str, folded: str, h: Header) -> None:
                 h.spans[name] = (start + found.spans[name][0], start + found.spans[name][1])
 
 
-def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: str | None, line_start: bool) -> bool:
-    """Whether the title's word at `start` opens the issuing authority line ("BỘ TRƯỞNG BỘ Y TẾ")."""
+def _authority_at(layout: _Layout, word: re.Match[str], start: int, previous: str | None, line_start: bool,
+                  issuer: str | None) -> bool:
+    """Whether the title's word at `start` opens the issuing authority line ("BỘ TRƯỞNG BỘ Y TẾ",
+    "GIÁM ĐỐC" and the issuing body's own name, known or not)."""
     if not word.group().isupper() or previous and (
             previous.endswith(",") or fold(previous).strip(",.") in _INSIDE_TITLE):
         return False  # "CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ": a list of bodies inside the title
     head = _HEAD_TITLES.match(layout.folded, start)
     if head and parse_body(layout.view, layout.folded, head.end()):
         return True
-    return line_start and bool(parse_body(layout.view, layout.folded, start))
+    if head and line_start and issuer and fold_key(layout.view[head.end():head.end() + 2 * len(issuer)]).startswith(
+            fold_key(issuer)):
+        return True
+    body = parse_body(layout.view, layout.folded, start) if line_start else None
+    if not body:
+        return False
+    # "… KẾT LUẬN CỦA ĐẠI BIỂU\nQUỐC HỘI TẠI TỔ …": a body whose line goes on in capitals is the title's
+    rest = layout.view[body[1]:_line_end(layout.view, body[1])].split()
+    return not (rest and sum(c.isupper() for c in rest[0]) > 1 and rest[0].isupper())
 
 
 def _debris_line(view: str, start: int, words: list[re.Match[str]]) -> bool:
@@ -287,10 +308,12 @@ def _debris_line(view: str, start: int, words: list[re.Match[str]]) -> bool:
     (".ÃA ⁄ Ả Á .^"), never a subject's line ("VỀ" alone on its line is a word)."""
     line_end = _line_end(view, start + words[0].start())
     line = [w.group() for w in words if start + w.start() < line_end]
+    if len(line) == 1 and re.fullmatch(r"[^\W\d_]", line[0]):
+        return False  # "Ý\nKIẾN CHỈ ĐẠO …": a one-letter word wrapped alone, not a seal's fragments
     return len(line) < len(words) and not any(re.fullmatch(r"[^\W\d_]{2,}[,.:;]?", w) for w in line)
 
 
-def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header) -> None:
+def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: str | None) -> None:
     """The subject line from `start`: a run of capitals, or mixed case up to the next sentence."""
     words = layout.words(start, layout.end)
     while words and not re.search(r"\w", words[0].group()):
@@ -314,10 +337,11 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header) -> None:
                 break
         elif kept and "\n" in gap:
             line = layout.view[pos:layout.view.find("\n", pos)]
+            abbreviation = re.fullmatch(r"[A-ZĐ]{2,5}[.;,]?", line.strip())  # "V/v thuế suất thuế\nGTGT"
             if (token[0].isupper() and _OPENERS.match(layout.folded, pos) or token[0] in "“\"'([" or
-                    sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)):
+                    not abbreviation and sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)):
                 break
-        if kept and (_authority_at(layout, word, pos, kept[-1].group(), "\n" in gap)
+        if kept and (_authority_at(layout, word, pos, kept[-1].group(), "\n" in gap, issuer)
                      or _SECTION.match(layout.folded, pos)):
             break
         kept.append(word)
@@ -462,7 +486,7 @@ def _signature(text: str, folded: str, h: Header) -> None:
         name = _name_after(text, lines)
         if not name:
             continue
-        title = _SIGNER_TITLES[fold_key(lowest.group("title"))] if "title" in lowest.re.groupindex else None
+        title = _SIGNER_TITLES.get(fold_key(lowest.group("title"))) if "title" in lowest.re.groupindex else None
         # "KT." before the lowest title means a deputy signed for the head.
         if title and lowest.group("mode") == "kt" and not title.startswith("Phó"):
             title = _DEPUTY.get(title, f"Phó {title}")
@@ -513,15 +537,15 @@ def extract_header(text: str, folded: str, certified: bool = False) -> Header:
     place_date = _place_and_date(layout, number[1] if number else 0, h)
     zone_ends = {e for _, e in layout.mottos} | {p for z in (number, place_date) if z for p in z}
     doc_type = _doc_type(layout, zone_ends, h)
-    subject = None if doc_type else _subject_line(layout, zone_ends)
-    if doc_type:
-        _title(layout, doc_type[1], zone_ends, h)
-    elif subject is not None:
-        _title(layout, subject, zone_ends, h)
-    if h.symbol is None:
-        _number_from_annex(text, folded, h)
+    subject = None if doc_type else _subject_line(layout, zone_ends, number)
     starts = [z[0] for z in (number, place_date, doc_type) if z] + [layout.end]
     found = _issuer_from_block(layout, min(starts))
+    if doc_type:
+        _title(layout, doc_type[1], zone_ends, h, found[0] if found else None)
+    elif subject is not None:
+        _title(layout, subject, zone_ends, h, found[0] if found else None)
+    if h.symbol is None:
+        _number_from_annex(text, folded, h)
     if not found:
         chair = _chair_heading(layout, doc_type[1] if doc_type else 0)
         if chair:

@@ -333,7 +333,98 @@ TRỊ
 Lê Quang Huy
 """
 
+AUTHORITY_OF_UNKNOWN_BODY = """UBND TỈNH QUẢNG BÌNH
+TRUNG TÂM KIỂM SOÁT BỆNH TẬT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/QĐ-TTKSBT
+Đồng Hới, ngày 9 tháng 5 năm 2025
+QUYẾT ĐỊNH
+VỀ VIỆC GIAO NHIỆM VỤ TIẾP THU Ý KIẾN CỦA ĐẠI BIỂU
+QUỐC HỘI TẠI KỲ HỌP THỨ CHÍN
+GIÁM ĐỐC TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH QUẢNG BÌNH
+Căn cứ Luật Khám bệnh, chữa bệnh ngày 09 tháng 01 năm 2023;
+QUYẾT ĐỊNH:
+Điều 1. Giao nhiệm vụ.
+GIÁM ĐỐC
+Hoàng Minh Đức
+"""
+
+ABBREVIATION_LINE_AND_UNLISTED_HEAD = """CỤC THUẾ
+THUẾ TỈNH GIA LAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1502/GLA-QLDN2
+V/v hoàn thuế thu nhập cá nhân
+TNCN
+Gia Lai, ngày 3 tháng 11 năm 2025
+Kính gửi: Công ty cổ phần Cà phê Tây Nguyên.
+Thuế tỉnh Gia Lai trả lời như sau.
+KT.
+TRƯỞNG THUẾ TỈNH
+PHÓ TRƯỞNG THUẾ TỈNH
+Lò Văn Hạnh
+"""
+
+SUBJECT_WITHOUT_VV = """UBND TỈNH LÂM ĐỒNG
+SỞ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2050/SYT-NVY
+Về tổ chức tiêm chủng mở rộng năm 2026
+Lâm Đồng, ngày 14 tháng 10 năm 2025
+Kính gửi: Trung tâm Y tế các khu vực.
+Sở Y tế đề nghị như sau.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Đinh Thị Hoa
+"""
+
+ONE_LETTER_WORD_WRAPPED = """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 301/TB-VPCP
+Hà Nội, ngày 5 tháng 6 năm 2025
+THÔNG BÁO
+Ý
+KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG VỀ CÔNG TÁC PHÒNG, CHỐNG HẠN HÁN
+Ngày 3 tháng 6 năm 2025, Phó Thủ tướng đã chủ trì cuộc họp.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Mai Văn Tùng
+"""
+
 LAYOUT_CASES = [
+    (AUTHORITY_OF_UNKNOWN_BODY, {  # the authority line names the issuing body the vocabulary lacks
+        "doc_type": "Quyết định", "number": "77/QĐ-TTKSBT", "symbol": "QĐ-TTKSBT", "issue_date": "2025-05-09",
+        "place": "Đồng Hới", "issuer": "Trung tâm Kiểm soát bệnh tật", "issuer_level": "other", "province": None,
+        "title": "VỀ VIỆC GIAO NHIỆM VỤ TIẾP THU Ý KIẾN CỦA ĐẠI BIỂU QUỐC HỘI TẠI KỲ HỌP THỨ CHÍN",
+        "signer": "Hoàng Minh Đức", "signer_title": "Giám đốc"}, {
+        "number": "Số: 77/QĐ-TTKSBT", "issue_date": "ngày 9 tháng 5 năm 2025", "place": "Đồng Hới",
+        "doc_type": "QUYẾT ĐỊNH",
+        "title": "VỀ VIỆC GIAO NHIỆM VỤ TIẾP THU Ý KIẾN CỦA ĐẠI BIỂU\nQUỐC HỘI TẠI KỲ HỌP THỨ CHÍN",
+        "issuer": "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "signer": "Hoàng Minh Đức"}),
+    (ABBREVIATION_LINE_AND_UNLISTED_HEAD, {  # "TNCN" alone on a line ends the subject; a head the list lacks
+        "doc_type": "Công văn", "number": "1502/GLA-QLDN2", "symbol": "GLA-QLDN2", "issue_date": "2025-11-03",
+        "place": "Gia Lai", "issuer": "Thuế tỉnh Gia Lai", "issuer_level": "other", "province": None,
+        "title": "V/v hoàn thuế thu nhập cá nhân TNCN", "signer": "Lò Văn Hạnh", "signer_title": None}, {
+        "number": "Số: 1502/GLA-QLDN2", "issue_date": "ngày 3 tháng 11 năm 2025", "place": "Gia Lai",
+        "title": "V/v hoàn thuế thu nhập cá nhân\nTNCN", "issuer": "THUẾ TỈNH GIA LAI", "signer": "Lò Văn Hạnh"}),
+    (SUBJECT_WITHOUT_VV, {  # a letter whose subject opens with "Về" under the number, without "V/v"
+        "doc_type": "Công văn", "number": "2050/SYT-NVY", "symbol": "SYT-NVY", "issue_date": "2025-10-14",
+        "place": "Lâm Đồng", "issuer": "Sở Y tế tỉnh Lâm Đồng", "issuer_level": "province",
+        "province": "Lâm Đồng", "title": "Về tổ chức tiêm chủng mở rộng năm 2026", "signer": "Đinh Thị Hoa",
+        "signer_title": "Phó Giám đốc"}, {
+        "number": "Số: 2050/SYT-NVY", "issue_date": "ngày 14 tháng 10 năm 2025", "place": "Lâm Đồng",
+        "title": "Về tổ chức tiêm chủng mở rộng năm 2026", "issuer": "SỞ Y TẾ", "signer": "Đinh Thị Hoa"}),
+    (ONE_LETTER_WORD_WRAPPED, {  # "Ý" alone on its line is the first word of the subject
+        "doc_type": "Thông báo", "number": "301/TB-VPCP", "symbol": "TB-VPCP", "issue_date": "2025-06-05",
+        "place": "Hà Nội", "issuer": "Văn phòng Chính phủ", "issuer_level": "ministry", "province": None,
+        "title": "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG VỀ CÔNG TÁC PHÒNG, CHỐNG HẠN HÁN", "signer": "Mai Văn Tùng",
+        "signer_title": "Phó Chủ nhiệm"}, {
+        "number": "Số: 301/TB-VPCP", "issue_date": "ngày 5 tháng 6 năm 2025", "place": "Hà Nội",
+        "doc_type": "THÔNG BÁO", "title": "Ý\nKIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG VỀ CÔNG TÁC PHÒNG, CHỐNG HẠN HÁN",
+        "issuer": "VĂN PHÒNG CHÍNH PHỦ", "signer": "Mai Văn Tùng"}),
     (MERGED_WEB_LINES, {
         "doc_type": "Thông tư", "number": "15/2025/TT-BNNMT", "symbol": "TT-BNNMT", "issue_date": "2025-06-03",
         "place": "Hà Nội", "issuer": "Bộ Nông nghiệp và Môi trường", "issuer_level": "ministry", "province": None,
