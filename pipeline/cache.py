@@ -21,7 +21,7 @@ from pathlib import Path
 from extractors import Citation, Extraction, Header, Target
 
 from .document import Document, FileError
-from .output import write_atomic
+from .files import write_atomic
 from .process import Options
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,12 +22,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from vietnamese.abbreviations import ABBREVIATIONS
 from vietnamese.folding import fold_key
 
 from .output import FORMULA_STARTS
 from .tables import HEADER_FIELDS
 
-_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tp": "thanh pho"}
+# A body's name written with these abbreviations is the same body (folded: "ubnd" -> "uy ban nhan dan").
+_ABBREVIATIONS = {fold_key(short): fold_key(ABBREVIATIONS[short]) for short in ("UBND", "HĐND", "TP")}
 
 
 def _text(value: object) -> str | None:

@@ -21,6 +21,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from .files import sha256_of, write_atomic
+
 STATE = ".decrees"
 MARKER = "INCOMPLETE.txt"
 _MARKER_TEXT = (
@@ -59,14 +61,6 @@ def owned_files(folder: Path) -> dict[str, str]:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _describe(exc: OSError) -> str:
@@ -150,7 +144,8 @@ class OutputFolder:
     def write_with(self, relative: str, writer: Callable[[Path], None]) -> None:
         """Let `writer(path)` write the file (spreadsheets, Parquet), then make it an output."""
         self._write_staged(relative, writer)
-        self._next[relative] = _file_sha256(self.staging / relative)
+        with open(self.staging / relative, "rb") as handle:
+            self._next[relative] = sha256_of(handle)
 
     def _write_staged(self, relative: str, writer: Callable[[Path], None]) -> None:
         path = self.staging / relative
@@ -183,7 +178,7 @@ class OutputFolder:
                 target.mkdir(parents=True, exist_ok=True)
                 if not os.access(target, os.W_OK):
                     raise PermissionError(13, "Permission denied", str(target))
-            _write_json(self.state / "switch.json", plan)
+            write_atomic(self.state / "switch.json", json.dumps(plan, ensure_ascii=False))
         except OSError as exc:
             shutil.rmtree(self.staging, ignore_errors=True)
             raise OutputError(f"cannot write the outputs in {self.path}: {_describe(exc)}; "
@@ -212,7 +207,7 @@ class OutputFolder:
                 os.replace(staged, self.path / relative)
         for relative in plan["remove"]:
             (self.path / relative).unlink(missing_ok=True)
-        _write_json(self.state / "manifest.json", {"files": plan["files"]})
+        write_atomic(self.state / "manifest.json", json.dumps({"files": plan["files"]}, ensure_ascii=False))
         journal.unlink()
         (self.path / MARKER).unlink()
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -234,9 +229,3 @@ def _legacy_outputs(folder: Path) -> dict[str, str]:
     if texts.is_dir():
         found += [f"text/{p.name}" for p in texts.iterdir() if _LEGACY_TEXT.fullmatch(p.name) and p.is_file()]
     return dict.fromkeys(found, "")
-
-
-def _write_json(path: Path, content: dict) -> None:
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,28 +32,6 @@ TABLES_DIGEST = ".decrees/tables.sha256"  # of the tables the spreadsheet and Pa
 EXCEL_ROWS = 1_048_575  # rows per sheet below the header; a longer table continues on another sheet
 EXCEL_CELL = 32_767  # characters Excel keeps in one cell
 _COMPLETE_DATE = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it (Linux shows it in /proc)."""
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
-    except (OSError, StopIteration, ValueError):
-        return 0o022
-
-
-def write_atomic(path: Path, content: str, encoding: str = "utf-8") -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it 0600 whatever the umask; the file is shared like any output
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def frame(table: Table, rows: list[dict]) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import signal
 import threading
@@ -17,6 +16,7 @@ import ocr
 from .zipped import MemberTooLarge, extracted, open_member
 from .discover import InputFile
 from .document import PAGE_BREAK, Document, FileError
+from .files import sha256_of
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,9 @@ class _SharedOcrSlots:
 
 
 def file_hash(item: InputFile) -> str:
-    """SHA-256 of an input, read in blocks (a 500-page scan need not be held twice)."""
-    digest = hashlib.sha256()
+    """SHA-256 of an input."""
     with open_member(item.path, item.member) if item.member else open(item.path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return sha256_of(handle)
 
 
 class FileTimeout(Exception):
