@@ -75,7 +75,9 @@ train-lm: setup
 	$(BIN)/python -m training.language_model $(if $(filter undefined,$(origin LM_EXTRA)),,--extra "$(LM_EXTRA)")
 
 # Relearn what OCR without a Vietnamese model writes for each syllable (diacritics/data/channel.json):
-# renders training-law text, reads it back with tesseract -l eng, aligns. A few minutes.
+# renders training-law text, reads it back with tesseract -l eng, aligns; and what the pipeline's
+# `-l vie` OCR does to marks on real-looking scans of training documents (diacritics/data/marks.json).
+# Ten minutes or so.
 train-channel: setup
 	$(BIN)/python -m training.ocr_channel
 

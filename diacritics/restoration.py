@@ -29,24 +29,27 @@ import numpy as np
 
 from vietnamese.abbreviations import ABBREVIATIONS
 from vietnamese.folding import strip_marks
-from vietnamese.syllables import NEWER, OLDER, SYLLABLE_SHAPE, apply_case, in_style, tone_style
+from vietnamese.syllables import NEWER, OLDER, SYLLABLE_SHAPE, apply_case, in_style, tone_placements, tone_style
 from vietnamese.syllables import valid_syllables as syllables
 
 from .model import MODEL, TrigramModel, load
+from .ocr_marks import channel_score
 from .syllables import ABBREVIATION, GARBLED_TOKEN, NUMBER, TOKEN, UNKNOWN, WORD, is_abbreviation, is_capitalised_name, segments
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
+OCR_SOURCE = "ocr"  # `restore(source=...)` of text read by OCR with a Vietnamese model
+POLISHED_WORDS = 3  # words a line needs for its marks to be polished (fewer: too little context)
 POLISH_SURE = "polish sure"  # a word of a polished line that OCR was sure of: changed only at SURE_POLISH_COST
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
 REWRITE_COST = 0.3  # log10 cost of reading one of OCR's usual substitutes back
 TRUST_MARKED = 1.0
-# In OCR output that looks correct, another marking of the same letters must be
-# this much (log10) more likely in context to replace what OCR read: a word OCR
-# was unsure of, or (dearer) one it was sure of in a line that has unsure words.
-# Measured on `-l vie` output of held-out 110 dpi scans: sure words kept as read,
-# 26 errors fixed; at 3.5, 39 fixed, none introduced (at 2.0–2.5 more changes, more errors).
-POLISH_COST = 2.0
-SURE_POLISH_COST = 3.5
+# In OCR output that looks correct, another marking of the same letters replaces
+# what OCR read when it is this much (log10) more likely in context and channel
+# (`_remarkings`): a word OCR was unsure of, or (dearer) one it was sure of.
+POLISH_COST = 0.0
+SURE_POLISH_COST = 1.0
+MAX_REMARKINGS = 12  # other markings of an OCRed word considered, the most frequent first
+MIN_CHANNEL_SCORE = -4.0  # log10: markings OCR would hardly have read so are not considered
 WELL_MARKED = 0.5  # share of valid marked syllables from which a line is correct Vietnamese whatever else it has
 GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
 STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked
@@ -323,18 +326,32 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
         return (ids, costs) if ids else None
     lower = word.lower()
     if action in (POLISH, POLISH_SURE):
-        if word[:1].isupper():
-            return None  # a name, or a line's first word: the model knows too little of names
-        own = model.index.get(lower)
-        others = [i for i in model.candidates.get(strip_marks(lower), [])[:6] if i != own]
-        if own is None:
-            return None
-        cost = POLISH_COST if action == POLISH else SURE_POLISH_COST
-        return [own, *others], [0.0] + [-cost] * len(others)
+        return _remarkings(lower, POLISH_COST if action == POLISH else SURE_POLISH_COST)
     if _VIETNAMESE_MARKED.search(word) and lower in model.index:
         return [model.index[lower]], [0.0]  # typed with its marks: trust them
     ids = model.candidates.get(strip_marks(lower))
     return (ids[:8], [0.0] * len(ids[:8])) if ids else None
+
+
+@cache
+def _remarkings(written: str, margin: float) -> tuple[list[int], list[float]] | None:
+    """What OCR with a Vietnamese model that wrote `written` (lowercase) may have
+    read wrong: the other markings of its letters, weighed by how likely OCR was
+    to write it for each (`ocr_marks`), and `margin` less likely than OCR's own
+    reading, which must be that much (log10) less likely in context to be replaced.
+    A reading the model does not know (OCR's "tât", "đoanh") has no such
+    advantage; a word without Vietnamese marks that is no syllable is kept."""
+    model = load()
+    own = next((model.index[form] for form in tone_placements(written) if form in model.index), None)
+    if own is None and not _VIETNAMESE_MARKED.search(written) and written not in syllables():
+        return None
+    ids, scores = [], []
+    for i in model.candidates.get(strip_marks(written), [])[:MAX_REMARKINGS]:
+        score = channel_score(model.vocab[i], written)
+        if i == own or score > MIN_CHANNEL_SCORE:
+            ids.append(i)
+            scores.append(score - (margin if i != own and own is not None else 0.0))
+    return (ids, scores) if ids else None
 
 
 class _Entry(NamedTuple):
@@ -521,14 +538,17 @@ def _list_labels(lines: list[str], actions: list[str]) -> list[str]:
     return out
 
 
-def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None) -> Restoration:
+def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None,
+            source: str = "text") -> Restoration:
     """Restore or correct the lines of `text` that need it; keep the others as they are.
 
-    `force` applies one action (restore or correct) to every line. `doubtful`
-    are the (start, end) spans of words that OCR with a Vietnamese model was
-    unsure of: in lines that look correct, their marks are then polished
-    (changed only where the context insists), and the sure words of those
-    lines only where it insists far more; lines without unsure words stay.
+    `force` applies one action (restore or correct) to every line. `source` "ocr"
+    says `text` was read by OCR with a Vietnamese model: the marks of lines that
+    look correct are then polished, each word changed where the model and what
+    OCR is known to do with marks (`ocr_marks`) make another marking likelier
+    by a margin. `doubtful` are the (start, end) spans of words OCR was unsure
+    of: their margin is smaller. Without source "ocr", only lines with doubtful
+    words are polished; clean text (`source` "text") is otherwise kept.
     """
     lines = text.split("\n")
     if force:
@@ -554,7 +574,9 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
         for start, _ in doubtful:
             index = bisect_right(starts, start) - 1
             unsure[index].add(start - starts[index])
-        actions = [POLISH if act == KEEP and unsure[i] and len(_assessed_words(line)) >= 3 else act
+    if doubtful or source == OCR_SOURCE:
+        actions = [POLISH if act == KEEP and (unsure[i] or source == OCR_SOURCE)
+                   and len(_assessed_words(line)) >= POLISHED_WORDS else act
                    for i, (act, line) in enumerate(zip(actions, lines))]
     if all(action == KEEP for action in actions):
         return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded

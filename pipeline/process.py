@@ -159,7 +159,10 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
             if options.restore:
                 # OCR's doubtful words; their offsets hold unless the encoding was repaired
                 doubtful = page.doubtful if page_text == page.text else None
-                restoration = diacritics.restore(page_text, doubtful=doubtful)
+                # A page OCR read throughout has its marks polished; a text layer, even one
+                # with pictures of text OCRed into it (MIXED), is not.
+                source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
+                restoration = diacritics.restore(page_text, doubtful=doubtful, source=source)
                 page_text, restored = restoration.text, restored or restoration.changed
             page_starts.append(offset)
             parts.append(page_text)

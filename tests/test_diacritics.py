@@ -83,6 +83,32 @@ def test_correct_ocr_garble(garbled, expected):
     assert diacritics.restore(garbled, force="correct").text == expected
 
 
+OCR_MARK_CASES = [  # `-l vie` drops the upper mark of stacked vowels and mixes tones
+    ("Ủy ban nhân dân các huyện triên khai thực hiện kế hoạch này",
+     "Ủy ban nhân dân các huyện triển khai thực hiện kế hoạch này"),
+    ("Quyết định này có hiệu lực thi hành kê từ ngày ký", "Quyết định này có hiệu lực thi hành kể từ ngày ký"),
+    ("Các cơ quan, đơn vị khân trương tô chức thực hiện", "Các cơ quan, đơn vị khẩn trương tổ chức thực hiện"),
+    ("Đên năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%", "Đến năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%"),
+    ("Trên cơ sơ đó, đê nghị các đơn vị báo cáo kết quả", "Trên cơ sở đó, đề nghị các đơn vị báo cáo kết quả"),
+    # what is right, and what is not Vietnamese, stays as read
+    ("Giám đốc Sở Tài chính chịu trách nhiệm tổ chức thực hiện", "Giám đốc Sở Tài chính chịu trách nhiệm tổ chức thực hiện"),
+    ("Văn bản dùng font chữ Times New Roman, cỡ chữ 14", "Văn bản dùng font chữ Times New Roman, cỡ chữ 14"),
+]
+
+
+@pytest.mark.parametrize("read, expected", OCR_MARK_CASES)
+def test_marks_of_ocr_output_corrected_where_the_model_is_confident(read, expected):
+    assert diacritics.restore(read, source="ocr").text == expected
+    assert diacritics.restore(read).text == read  # the same words as clean text are kept
+
+
+def test_ocr_channel_prefers_what_vie_ocr_does_to_marks():
+    from diacritics.ocr_marks import channel_score
+
+    # a tone dropped from a stacked vowel is likelier than a circumflex added, and reading right likeliest
+    assert channel_score("khẩn", "khẩn") > channel_score("khẩn", "khân") > channel_score("khan", "khân")
+
+
 @pytest.mark.parametrize("line, action", [
     ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", "keep"),
     ("- Thường trực HĐND tỉnh (để b/c);", "keep"),
