@@ -452,8 +452,9 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
 
 
 def _document_style(lines: list[str], actions: list[str]) -> str | None:
-    """The tone placement (hòa or hoà) that the document's correct lines show most, if any."""
-    shown = Counter(tone_style(w) for line, action in zip(lines, actions) if action == KEEP for w in WORD.findall(line))
+    """The tone placement (hòa or hoà) that the document's correct (or OCR-read) lines show most, if any."""
+    shown = Counter(tone_style(w) for line, action in zip(lines, actions) if action in (KEEP, POLISH)
+                    for w in WORD.findall(line))
     if shown[OLDER] == shown[NEWER]:
         return None
     return OLDER if shown[OLDER] > shown[NEWER] else NEWER
@@ -503,6 +504,8 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
                     out = names[strip_marks(out)]  # the document's own spelling of a name
                 elif style:
                     out = in_style(out, style)
+                if out.lower() in tone_placements(word.lower()):
+                    out = word  # the syllable as written, its tone where the text put it
             if out != word:
                 replacements.setdefault(index, []).append((m.start(), m.end(), out))
     out_lines = list(lines)
