@@ -7,11 +7,11 @@ forms so that damaged text still yields the canonical spelling.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from vietnamese.abbreviations import SYMBOL_CODES, TYPE_BY_CODE
 from vietnamese.bodies import DOC_TYPES, NAMED_BODIES
 from vietnamese.bodies import PERSON_TITLES as _WRITTEN_TITLES
+from vietnamese.laws import law_names as written_law_names
 from vietnamese.names import SURNAMES as _WRITTEN_SURNAMES
 
 from .folding import fold, fold_key, ocr_pattern
@@ -73,7 +73,5 @@ SURNAMES = {fold(s) for s in _WRITTEN_SURNAMES}
 
 @cache
 def law_names() -> dict[str, str]:
-    """Names of Vietnamese laws (folded key -> name), built from the legal corpus."""
-    text = resources.files("extractors").joinpath("data/law_names.txt").read_text("utf-8")
-    names = [line.strip() for line in text.splitlines() if line.strip()]
-    return {fold_key(n): n for n in names}
+    """Names of Vietnamese laws by their folded key."""
+    return {fold_key(n): n for n in written_law_names()}

@@ -1,4 +1,4 @@
-"""Build extractors/data/law_names.txt from the legal corpus in data/lm.
+"""Build vietnamese/data/law_names.txt from the legal corpus in data/lm.
 
 Each law in the corpus says "Quốc hội ban hành Luật X."; those names, plus a
 few laws that preambles cite often but the corpus lacks, make the list that
@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data/lm/vlc_laws.txt.gz"
-OUT = ROOT / "extractors/data/law_names.txt"
+OUT = ROOT / "vietnamese/data/law_names.txt"
 
 EXTRA = [
     "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam",

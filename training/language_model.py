@@ -25,6 +25,7 @@ import numpy as np
 from diacritics.model import store
 from diacritics.syllables import UNKNOWN, is_capitalised_name, segments, token_key
 from vietnamese.gazetteer import PROVINCES, districts
+from vietnamese.laws import law_names
 from vietnamese.names import person_names
 from vietnamese.syllables import SPELLINGS, SYLLABLES, spellings
 
@@ -96,7 +97,6 @@ def held_out_laws(corpus: Path = CORPUS) -> list[str]:
 # of provinces and districts and the names of laws, each in the phrases they stand
 # in, the fixed parts of a document (heading, signing authority, recipients) and
 # the vocabulary of administrative reform, and the names of people.
-LAW_NAMES = ROOT / "extractors" / "data" / "law_names.txt"
 ADMIN_PHRASES = DIACRITICS_DATA / "admin_phrases.txt"
 NAME_REPEATS = 10
 
@@ -122,7 +122,7 @@ def name_phrases() -> str:
     phrases = [f"Ủy ban nhân dân tỉnh {p}; UBND tỉnh {p}; tỉnh {p}\n{p}, ngày" for p in PROVINCES if p]
     for province, kind, name in districts():
         phrases.append(f"Ủy ban nhân dân {kind} {name}; UBND {kind} {name}; {kind} {name}, {province}\n{name}, ngày")
-    phrases += LAW_NAMES.read_text(encoding="utf-8").splitlines()
+    phrases += law_names()
     phrases += [line for line in ADMIN_PHRASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()
 

@@ -8,4 +8,5 @@ and `extractors/`, which import it; it imports no stage.
 - `bodies`: document types, issuing bodies, kinds of bodies and the titles of officials.
 - `abbreviations`: UBND, HĐND, the codes of document symbols (QĐ-UBND, TT-BYT).
 - `names`: the names of people (surnames, middle and given names).
+- `laws`: the names of Vietnamese laws.
 """
