@@ -33,7 +33,7 @@ from vietnamese.syllables import NEWER, OLDER, SYLLABLE_SHAPE, apply_case, in_st
 from vietnamese.syllables import valid_syllables as syllables
 
 from .model import MODEL, TrigramModel, load
-from .ocr_marks import channel_score
+from .ocr_marks import channel_score, substitutes
 from .syllables import ABBREVIATION, GARBLED_TOKEN, NUMBER, TOKEN, UNKNOWN, WORD, is_abbreviation, is_capitalised_name, segments
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
@@ -336,7 +336,8 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
 @cache
 def _remarkings(written: str, margin: float) -> tuple[list[int], list[float]] | None:
     """What OCR with a Vietnamese model that wrote `written` (lowercase) may have
-    read wrong: the other markings of its letters, weighed by how likely OCR was
+    read wrong: the other markings of its letters, and of its letters with one
+    that OCR often writes for another put back, weighed by how likely OCR was
     to write it for each (`ocr_marks`), and `margin` less likely than OCR's own
     reading, which must be that much (log10) less likely in context to be replaced.
     A reading the model does not know (OCR's "tât", "đoanh") has no such
@@ -345,12 +346,17 @@ def _remarkings(written: str, margin: float) -> tuple[list[int], list[float]] | 
     own = next((model.index[form] for form in tone_placements(written) if form in model.index), None)
     if own is None and not _VIETNAMESE_MARKED.search(written) and written not in syllables():
         return None
+    plain = strip_marks(written)
+    # its own letters, and those with one letter OCR often writes for another put back (hộ: bộ)
+    keys = [plain] + [plain[:at] + true + plain[at + 1:] for at, letter in enumerate(plain)
+                      for true in substitutes().get(letter, ())]
     ids, scores = [], []
-    for i in model.candidates.get(strip_marks(written), [])[:MAX_REMARKINGS]:
-        score = channel_score(model.vocab[i], written)
-        if i == own or score > MIN_CHANNEL_SCORE:
-            ids.append(i)
-            scores.append(score - (margin if i != own and own is not None else 0.0))
+    for key in keys:
+        for i in model.candidates.get(key, [])[:MAX_REMARKINGS]:
+            score = channel_score(model.vocab[i], written)
+            if i == own or score > MIN_CHANNEL_SCORE:
+                ids.append(i)
+                scores.append(score - (margin if i != own and own is not None else 0.0))
     return (ids, scores) if ids else None
 
 

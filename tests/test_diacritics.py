@@ -90,7 +90,11 @@ OCR_MARK_CASES = [  # `-l vie` drops the upper mark of stacked vowels and mixes 
     ("Các cơ quan, đơn vị khân trương tô chức thực hiện", "Các cơ quan, đơn vị khẩn trương tổ chức thực hiện"),
     ("Đên năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%", "Đến năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%"),
     ("Trên cơ sơ đó, đê nghị các đơn vị báo cáo kết quả", "Trên cơ sở đó, đề nghị các đơn vị báo cáo kết quả"),
+    # on blurred pages it reads letters of like shape for each other (b as h)
+    ("Người hệnh được khám tại hệnh viện tỉnh theo quy định", "Người bệnh được khám tại bệnh viện tỉnh theo quy định"),
+    ("Giao Hộ Tài chính chủ trì, phối hợp với các cơ quan", "Giao Bộ Tài chính chủ trì, phối hợp với các cơ quan"),
     # what is right, and what is not Vietnamese, stays as read
+    ("Các hộ gia đình được hỗ trợ kinh phí", "Các hộ gia đình được hỗ trợ kinh phí"),
     ("Giám đốc Sở Tài chính chịu trách nhiệm tổ chức thực hiện", "Giám đốc Sở Tài chính chịu trách nhiệm tổ chức thực hiện"),
     ("Văn bản dùng font chữ Times New Roman, cỡ chữ 14", "Văn bản dùng font chữ Times New Roman, cỡ chữ 14"),
 ]

@@ -139,14 +139,17 @@ def aligned_syllables(truth: str, written: str) -> list[tuple[str, str]]:
 
 
 def marks_table(read: list[tuple[str, str]]) -> dict[str, dict[str, dict[str, int]]]:
-    """How often OCR wrote each tone and each letter's own mark for each true one
-    (`ocr_marks.observations`), over the syllables it read with the right letters."""
+    """How often OCR wrote each tone, each letter's own mark and each letter for
+    each true one (`ocr_marks.observations`), over the syllables it read with as
+    many letters, at most one of them another letter."""
     from diacritics.ocr_marks import observations
 
-    table: dict[str, dict[str, Counter]] = {"tone": defaultdict(Counter), "letter": defaultdict(Counter)}
+    table: dict[str, dict[str, Counter]] = {part: defaultdict(Counter) for part in ("tone", "letter", "base")}
     for truth, written in read:
         for true, seen in aligned_syllables(truth, written):
-            if strip_marks(true) == strip_marks(seen) and true.isalpha():
+            plain_true, plain_seen = strip_marks(true), strip_marks(seen)
+            if (true.isalpha() and seen.isalpha() and len(true) == len(seen)
+                    and sum(a != b for a, b in zip(plain_true, plain_seen)) <= 1):
                 for part, key, value in observations(true, seen):
                     table[part][key][value] += 1
     return {part: {key: dict(sorted(c.items())) for key, c in sorted(keys.items())} for part, keys in table.items()}
