@@ -11,7 +11,7 @@ OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 ARGS ?=
 
-.PHONY: setup system-packages chromium extract eval eval-dev test test-all bench law-names train-lm train-channel clean
+.PHONY: setup system-packages chromium extract eval eval-dev eval-pages test test-all bench law-names train-lm train-channel clean
 
 setup: system-packages $(VENV)/.installed
 
@@ -64,9 +64,14 @@ bench: setup
 
 # Accuracy on the real documents of ../shared/dev (skipped when it is missing), written to
 # bench/dev-results.md. The pdf set needs OCR (minutes): make eval-dev SETS="tvpl prov"
-SETS ?= tvpl prov pdf tvpl-pdf prov-pdf
+SETS ?= tvpl prov pdf tvpl-pdf prov-pdf pages
 eval-dev: setup
 	$(BIN)/python bench/eval_dev.py --sets "$(SETS)" --out bench/dev-results.md
+
+# OCR of the five hand-transcribed scan pages of ../shared/dev/pdf, beside plain Tesseract,
+# into bench/dev-pages.md (about a minute).
+eval-pages: setup
+	$(BIN)/python bench/eval_dev.py --sets pages --plain --out bench/dev-pages.md
 
 # Rebuild the diacritic model (diacritics/data/model.npz) from the laws in data/lm, the broad corpus
 # of legal and administrative text in LM_EXTRA (not in this repository; `LM_EXTRA=` trains on the

@@ -8,13 +8,20 @@ touched), extracted with a fresh `decrees extract`, and scored with
 `tvpl-pdf` and `prov-pdf` are the texts of those sets rendered as text PDFs
 (training.render.text_to_pdf), scored against the same gold: the PDF path on
 the same documents.
+
+`pages` is the five hand-transcribed scan pages (pdf/NN.pP.gt.txt): each page is
+cut into a one-page PDF, extracted, and its final text (OUT/text/DOC_ID.txt)
+scored with ../shared/eval/score_restore.py (syllables right); with --plain,
+beside `tesseract -l vie` on the page rendered at 300 dpi.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
+import os
 import platform
 import re
 import shutil
@@ -61,6 +68,60 @@ def evaluate(name: str, scratch: Path) -> dict[str, str]:
     return found.groupdict() | {"fields": fields.group(1) if fields else "", "seconds": f"{seconds:.0f}"}
 
 
+PAGE_GOLD = re.compile(r"(\d+)\.p(\d+)\.gt\.txt")
+_SYLLABLES = re.compile(r"syllables=(\d+) syllable_acc=([\d.]+)")
+
+
+def evaluate_pages(scratch: Path, plain: bool) -> dict[str, dict[str, str]]:
+    """Syllables right in the final text of each transcribed page (and of plain Tesseract's, with `plain`)."""
+    import pypdfium2 as pdfium
+
+    inputs, out = scratch / "pages" / "in", scratch / "pages" / "out"
+    inputs.mkdir(parents=True)
+    golds = {}
+    for gold in sorted((SHARED / "dev" / "pdf").glob("*.gt.txt")):
+        number, page = PAGE_GOLD.fullmatch(gold.name).groups()
+        cut = pdfium.PdfDocument.new()
+        cut.import_pages(pdfium.PdfDocument(gold.parent / f"{number}.pdf"), [int(page) - 1])
+        cut.save(inputs / f"{number}p{page}.pdf")
+        golds[f"{number}p{page}"] = gold
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(inputs), "--out", str(out), "--quiet"],
+                   cwd=ROOT, check=True)
+    seconds = time.perf_counter() - started
+    with open(out / "documents.csv", encoding="utf-8-sig") as rows:
+        doc_ids = {Path(row["source_path"]).stem: row["doc_id"] for row in csv.DictReader(rows)}
+    results = {}
+    for name, gold in golds.items():
+        results[name] = {"ours": _syllables_right(gold, out / "text" / f"{doc_ids[name]}.txt"),
+                         "seconds": f"{seconds:.0f}"}
+        if plain:
+            results[name]["plain"] = _syllables_right(gold, _plain_tesseract(inputs / f"{name}.pdf", scratch))
+        print(f"{name}: " + " ".join(f"{k}={v}" for k, v in results[name].items()), flush=True)
+    return results
+
+
+def _syllables_right(gold: Path, text: Path) -> str:
+    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_restore.py"), str(gold), str(text)],
+                            capture_output=True, text=True, check=True).stdout
+    found = _SYLLABLES.search(scored)
+    if not found:
+        raise SystemExit(f"{gold.name}: the scorer printed no scores:\n{scored}")
+    return found.group(2)
+
+
+def _plain_tesseract(pdf: Path, scratch: Path) -> Path:
+    """`tesseract -l vie` on the one-page PDF rendered at 300 dpi, its raw output."""
+    import pypdfium2 as pdfium
+
+    png = scratch / f"{pdf.stem}.png"
+    pdfium.PdfDocument(pdf)[0].render(scale=300 / 72).to_pil().save(png)
+    text = scratch / f"{pdf.stem}.plain.txt"
+    text.write_text(subprocess.run(["tesseract", str(png), "stdout", "-l", "vie"], capture_output=True, text=True,
+                                   env=dict(os.environ, OMP_THREAD_LIMIT="1"), check=True).stdout, encoding="utf-8")
+    return text
+
+
 def _render_set(gold: Path, inputs: Path, rendered_gold: Path) -> Path:
     """Each text of a set as a text PDF in `inputs`, and its gold renamed to the PDF (the scorer
     pairs a gold file with the output document of the same file name)."""
@@ -75,36 +136,51 @@ def _render_set(gold: Path, inputs: Path, rendered_gold: Path) -> Path:
     return rendered_gold
 
 
-def report(results: dict[str, dict[str, str]]) -> str:
+def report(results: dict[str, dict[str, str]], pages: dict[str, dict[str, str]]) -> str:
     today = dt.date.today().isoformat()
     lines = [
         "# Accuracy on the real development documents",
         "",
         f"Measured {today} on {platform.machine()} ({platform.python_version()}) with "
-        "`make eval-dev` (../shared/eval/score_extract.py).",
-        "",
-        "| set | header | bases P | bases R | bases F1 | targets P | targets R | targets F1 | seconds | date |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "`make eval-dev` (../shared/eval/score_extract.py, score_restore.py).",
     ]
-    for name, r in results.items():
-        lines.append(f"| {name} | {float(r['header']):.1%} | {r['bp']} | {r['br']} | {r['bf']} "
-                     f"| {r['tp']} | {r['tr']} | {r['tf']} | {r['seconds']} | {today} |")
-    lines += ["", "Header fields right per set:", ""]
-    lines += [f"- {name}: {r['fields']}" for name, r in results.items()]
+    if results:
+        lines += ["", "| set | header | bases P | bases R | bases F1 | targets P | targets R | targets F1 | seconds | date |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {name} | {float(r['header']):.1%} | {r['bp']} | {r['br']} | {r['bf']} "
+                  f"| {r['tp']} | {r['tr']} | {r['tf']} | {r['seconds']} | {today} |" for name, r in results.items()]
+        lines += ["", "Header fields right per set:", ""]
+        lines += [f"- {name}: {r['fields']}" for name, r in results.items()]
+    if pages:
+        lines += ["", _pages_table(pages)]
     return "\n".join(lines) + "\n"
+
+
+def _pages_table(pages: dict[str, dict[str, str]]) -> str:
+    plain = all("plain" in r for r in pages.values())
+    lines = ["Transcribed scan pages (pdf/NN.pP.gt.txt), syllables right in the final text of `decrees extract` "
+             "on each page cut into a one-page PDF (score_restore.py):", "",
+             "| page | ours |" + (" plain `tesseract -l vie`, 300 dpi render |" if plain else ""),
+             "|---|---|" + ("---|" if plain else "")]
+    lines += [f"| {name} | {float(r['ours']):.1%} |" + (f" {float(r['plain']):.1%} |" if plain else "")
+              for name, r in pages.items()]
+    seconds = next(iter(pages.values()))["seconds"]
+    return "\n".join(lines) + f"\n\n`decrees extract` on the {len(pages)} pages: {seconds} s.\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="tvpl prov pdf")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "dev-results.md")
+    parser.add_argument("--plain", action="store_true", help="pages: also plain `tesseract -l vie` on each page")
     args = parser.parse_args()
     if not (SHARED / "dev").is_dir() or not (SHARED / "eval" / "score_extract.py").is_file():
         print(f"No development sets at {SHARED} (dev/ and eval/score_extract.py): nothing to evaluate.")
         return
     with tempfile.TemporaryDirectory(prefix="decrees-dev-") as scratch:
-        results = {name: evaluate(name, Path(scratch)) for name in args.sets.split()}
-    args.out.write_text(report(results), encoding="utf-8")
+        results = {name: evaluate(name, Path(scratch)) for name in args.sets.split() if name != "pages"}
+        pages = evaluate_pages(Path(scratch), args.plain) if "pages" in args.sets.split() else {}
+    args.out.write_text(report(results, pages), encoding="utf-8")
     print(f"written {args.out}")
 
 
