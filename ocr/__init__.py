@@ -15,7 +15,7 @@ from pathlib import Path
 from .doc import read_doc
 from .docx import read_docx
 from .images import read_image
-from .model import (BLANK, FAILED, MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquiredText, AcquireOptions,
+from .model import (BLANK, FAILED, LOW_RESOLUTION, MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquiredText, AcquireOptions,
                     AcquisitionError, LayerJudge, OcrEngine, OcrSlots, PageText, Reading)
 from .pdf import read_pdf
 from .plaintext import read_text
@@ -23,7 +23,7 @@ from .tesseract import Tesseract, missing_reason
 
 __all__ = ["AcquiredText", "AcquireOptions", "AcquisitionError", "LayerJudge", "OcrEngine", "OcrSlots", "PageText",
            "Reading", "SUPPORTED", "Tesseract", "acquire", "missing_reason",
-           "BLANK", "FAILED", "MIXED", "NOT_OCRED", "OCR", "RE_OCR", "TEXT_LAYER"]
+           "BLANK", "FAILED", "LOW_RESOLUTION", "MIXED", "NOT_OCRED", "OCR", "RE_OCR", "TEXT_LAYER"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}

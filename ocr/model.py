@@ -30,6 +30,8 @@ class PageText:
     doubtful: list[tuple[int, int]] = field(default_factory=list)
     decision: str = TEXT_LAYER
     reason: str = ""
+    # OCRed print below LOW_RESOLUTION dpi: its tone marks are too small to be read reliably
+    low_resolution: bool = False
 
 
 @dataclass
@@ -45,12 +47,18 @@ class AcquisitionError(Exception):
         self.kind = kind
 
 
+# Print below this resolution (dpi) shows its tone marks as a few pixels each: OCR reads
+# it with a second model (tesseract.Tesseract) and its marks are weak evidence (PageText).
+LOW_RESOLUTION = 150
+
+
 class Reading(NamedTuple):
     """What an OCR engine read on one image."""
 
     text: str  # lines and paragraphs kept
     confidence: float | None  # mean word confidence 0..1; None when no word was read
     doubtful: list[tuple[int, int]]  # spans of the words read with little confidence
+    low_resolution: bool = False  # the print was below LOW_RESOLUTION dpi (set by scan.ocr_image)
 
 
 class OcrEngine(Protocol):

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .layout import Word, arrange, lines_of
-from .model import MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquireOptions, AcquisitionError, PageText
+from .model import LOW_RESOLUTION, MIXED, NOT_OCRED, OCR, RE_OCR, TEXT_LAYER, AcquireOptions, AcquisitionError, PageText
 from .preprocess import PAGE_PIXELS
 from .scan import ocr_page_text, ocr_pages
-from .tesseract import LOW_RESOLUTION
 
 # A page with fewer letters than this in its text layer is treated as a scan.
 MIN_LETTERS = 40
@@ -311,7 +310,8 @@ def _with_text_layer(ocred: PageText, lines: list[tuple[float, str]], facts: _Fa
     above = "".join(text + "\n" for top, text in lines if top < facts.picture_top)
     below = "".join("\n" + text for top, text in lines if top >= facts.picture_bottom)
     doubtful = [(start + len(above), end + len(above)) for start, end in ocred.doubtful]
-    return PageText(ocred.number, above + ocred.text + below, "ocr", ocred.confidence, doubtful, ocred.decision, ocred.reason)
+    return PageText(ocred.number, above + ocred.text + below, "ocr", ocred.confidence, doubtful, ocred.decision,
+                    ocred.reason, ocred.low_resolution)
 
 
 def _read_text_layer(path: Path, indexes: list[int], pages: list[PageText]) -> dict[int, list[tuple[float, str]]]:

@@ -11,7 +11,7 @@ from contextlib import nullcontext
 
 from PIL import Image
 
-from .model import BLANK, FAILED, AcquireOptions, AcquisitionError, OcrEngine, PageText, Reading
+from .model import BLANK, FAILED, LOW_RESOLUTION, AcquireOptions, AcquisitionError, OcrEngine, PageText, Reading
 from .preprocess import prepare
 from .tesseract import Tesseract
 
@@ -29,10 +29,13 @@ def engine_for(options: AcquireOptions) -> OcrEngine:
 
 def ocr_image(image: Image.Image, engine: OcrEngine, timeout: float = 180) -> Reading:
     """The text of one page image, prepared for OCR (preprocess.prepare); a page
-    that reads badly is turned upright first if the engine finds it rotated."""
+    that reads badly or lies wider than tall is turned upright if the engine finds it
+    rotated (and reads better so)."""
     prepared = prepare(image)
     reading = engine.recognise(prepared, timeout)
-    if reading.confidence is None or reading.confidence < CHECK_ORIENTATION_BELOW:
+    # A sideways portrait page is wider than tall; on small print the Vietnamese-script
+    # model reads it as gibberish with 0.70 confidence, so the width asks too.
+    if prepared.width > prepared.height or reading.confidence is None or reading.confidence < CHECK_ORIENTATION_BELOW:
         rotation = engine.rotation(prepared)
         if rotation:
             # Prepared again upright: the skew found on a sideways page is meaningless.
@@ -41,7 +44,7 @@ def ocr_image(image: Image.Image, engine: OcrEngine, timeout: float = 180) -> Re
             turned = engine.recognise(prepare(upright), timeout)
             if (turned.confidence or 0) > (reading.confidence or 0):
                 reading = turned
-    return reading
+    return reading._replace(low_resolution=prepared.info["content_dpi"] < LOW_RESOLUTION)
 
 
 def ocr_pages(images: Iterable[tuple[int, Image.Image]], options: AcquireOptions) -> dict[int, Reading | AcquisitionError]:
@@ -106,4 +109,5 @@ def ocr_page_text(number: int, outcome: Reading | AcquisitionError, decision: st
         return PageText(number, "", "ocr", decision=FAILED, reason=f"{reason}; {outcome}")
     if not outcome.text.strip():
         return PageText(number, "", "ocr", decision=BLANK, reason=f"{reason}; OCR found no text")
-    return PageText(number, outcome.text, "ocr", outcome.confidence, outcome.doubtful, decision, reason)
+    return PageText(number, outcome.text, "ocr", outcome.confidence, outcome.doubtful, decision, reason,
+                    outcome.low_resolution)

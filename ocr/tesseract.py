@@ -24,7 +24,7 @@ from functools import cache
 from PIL import Image
 
 from .layout import Line, Word, arrange, is_rule, join
-from .model import AcquisitionError, Reading
+from .model import LOW_RESOLUTION, AcquisitionError, Reading
 from .preprocess import PAGE_PIXELS
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -90,11 +90,10 @@ def _engine(lang: str, psm: int) -> Iterator:
 # Words OCRed with less confidence than this are reported as doubtful.
 DOUBTFUL = 0.9
 OSD_MIN_SIDE = 1600  # pixels: an A4 page at about 200 dpi
-# Below this resolution of the print, `vie` is combined with Tesseract's Vietnamese-script
+# Below LOW_RESOLUTION of the print, `vie` is combined with Tesseract's Vietnamese-script
 # model (Debian's tesseract-ocr-script-viet). Measured on the two ~96 dpi pages of the
 # dev PDFs (raw OCR, syllables right): vie 76.4% / 79.1%, vie+Vietnamese 81.1% / 83.8%;
 # on 200-300 dpi scans the pair reads 0.3-0.8 points worse and 1.5x slower, so only there.
-LOW_RESOLUTION = 150  # dpi
 SCRIPT_MODEL = "Vietnamese"
 
 

@@ -271,3 +271,22 @@ def test_the_shipped_spellings_are_every_tone_placement_of_the_syllable_list():
 def test_restored_words_follow_the_documents_tone_placement(marked, expected):
     result = diacritics.restore(marked + "\nTang cuong hoa giai va suc khoe, Uy ban thuy loi")
     assert result.text == marked + "\n" + expected
+
+
+REMARK_CASES = [  # OCR of print too small to show its marks: right letters, wrong marks
+    ("Ủy ban nhân dân tinh đã bản hành kế hoạch phát triền kinh tế xã hội năm 2024.",
+     "Ủy ban nhân dân tỉnh đã ban hành kế hoạch phát triển kinh tế xã hội năm 2024."),
+    ("Căn cứ Nghị định số 45/2020/NĐ-CP của Chính phù về thủ tục hành chính;",
+     "Căn cứ Nghị định số 45/2020/NĐ-CP của Chính phủ về thủ tục hành chính;"),
+    # a mark that makes no syllable ("Đảo tạo" is one, "sờ" too: context decides); a wrapped line
+    ("Sở Giáo dục và Đảo tạo chủ trì, phối hợp với các sờ, ngành và Ủy ban nhân dân các\nhuyên, thị xã.",
+     "Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân các\nhuyện, thị xã."),
+    # right as read: kept, names included
+    ("Ông Nguyễn Văn An, Giám đốc Sở Tài chính tỉnh Hà Giang, ký ngày 12 tháng 3 năm 2024.",
+     "Ông Nguyễn Văn An, Giám đốc Sở Tài chính tỉnh Hà Giang, ký ngày 12 tháng 3 năm 2024."),
+]
+
+
+@pytest.mark.parametrize("read, expected", REMARK_CASES)
+def test_remark_chooses_the_marks_of_small_print_in_context(read, expected):
+    assert diacritics.remark(read) == expected

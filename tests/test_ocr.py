@@ -79,6 +79,20 @@ def test_scan_damage_is_undone(tmp_path, damage):
     assert (h.number, h.issue_date) == ("12/2023/TT-BYT", "2023-06-30")
 
 
+def test_small_print_sideways_is_read_upright_and_its_marks_are_weak(tmp_path):
+    """At 110 dpi the Vietnamese-script model reads a sideways page as gibberish with
+    0.70 confidence: a page wider than tall is still turned upright. Its text says that
+    the print was small (PageText.low_resolution); a 150 dpi page's does not."""
+    lines = (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")
+    page, placed = render_page(lines, dpi=110)
+    degrade(page, noise=0.005, seed=2).rotate(90, expand=True).save(tmp_path / "scan.png", dpi=(110, 110))
+    read = ocr.acquire(tmp_path / "scan.png").pages[0]
+    assert read.low_resolution and _cer("\n".join(placed), read.text) < 0.1, read.text[:300]
+    assert extract(read.text).header.issue_date == "2023-06-30"
+    render_page(lines, dpi=150)[0].save(tmp_path / "clear.png", dpi=(150, 150))
+    assert not ocr.acquire(tmp_path / "clear.png").pages[0].low_resolution
+
+
 def test_two_column_header_is_read_in_order(tmp_path):
     from training.render import render_decree_page
 
