@@ -156,11 +156,12 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
             if page_text == page.text:
                 unsure_words += [(source_offset + s, source_offset + e) for s, e in page.doubtful]
             source_offset += len(page_text) + len(PAGE_BREAK)
-            if options.restore and page.low_resolution and page_text == page.text:
-                page_text = diacritics.remark(page_text)  # same length: the doubtful spans hold
             if options.restore:
                 # OCR's doubtful words; their offsets hold unless the encoding was repaired
                 doubtful = page.doubtful if page_text == page.text else None
+                if page.low_resolution and doubtful is not None:
+                    page_text = diacritics.remark(page_text)  # same length: the doubtful spans hold
+                    restored = restored or page_text != page.text
                 # A page OCR read throughout has its marks polished; a text layer, even one
                 # with pictures of text OCRed into it (MIXED), is not.
                 source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
