@@ -138,9 +138,14 @@ def add_seal(image: Image.Image) -> Image.Image:
 
 
 def image_to_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
-    """An image-only PDF (a scan without a text layer) of the page images."""
-    first, *rest = [im.convert("RGB") for im in images]
-    first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest, quality=95)
+    """An image-only PDF (a scan without a text layer) of the page images, stored as
+    scanners store them: 1-bit pages as CCITT fax, greyscale and colour ones as JPEG."""
+    # One mode a document (Pillow fails on some mixtures): theirs when they share one, else colour.
+    modes = {im.mode for im in images}
+    mode = modes.pop() if len(modes) == 1 and modes <= {"1", "L", "RGB"} else "RGB"
+    first, *rest = [im.convert(mode) for im in images]
+    quality = {} if mode == "1" else {"quality": 95}  # Pillow refuses a JPEG quality for CCITT pages
+    first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest, **quality)
     return path
 
 
