@@ -42,8 +42,12 @@ VIETNAMESE_DATA = ROOT / "vietnamese"  # the valid syllables, read and spelt out
 HOLD_OUT_EVERY = 10
 BOS, EOS = "<s>", "</s>"
 # Pruning, measured (README): words seen once are <unk>; bigrams and trigrams
-# seen fewer times than this are left to the backoff.
-MIN_WORD, MIN_BIGRAM, MIN_TRIGRAM = 2, 2, 2
+# seen fewer times than this are left to the backoff. Keeping those seen once
+# (2, 1, 1 against 2, 2, 2; 2026-11-29): model 3.4 -> 5.2 MB, fresh process
+# +0.02 s CPU; stripped dev tvpl 98.40% -> 98.56%, prov 98.80% -> 98.88%,
+# held-out broad 99.57% -> 99.61%. A vocabulary of words seen once too (1, 1, 1)
+# gains nothing more (5.3 MB).
+MIN_WORD, MIN_BIGRAM, MIN_TRIGRAM = 2, 1, 1
 
 
 def laws(corpus: Path = CORPUS) -> list[tuple[str, str]]:
