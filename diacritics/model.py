@@ -10,6 +10,7 @@ from typing import NamedTuple
 import numpy as np
 
 from vietnamese.folding import strip_marks
+from vietnamese.syllables import valid_syllables
 
 MODEL = Path(__file__).resolve().parent / "data" / "model.npz"
 
@@ -88,7 +89,17 @@ class TrigramModel:
         self.capitalised: list[int] = data["capitalised"].tolist()
         # Every syllable of the corpus under its unmarked form, most frequent first.
         keyed = sorted((strip_marks(word), -self.counts[i], i) for i, word in enumerate(self.vocab) if word[0] != "<")
-        self.candidates = {key: [i for _, _, i in group] for key, group in groupby(keyed, key=lambda item: item[0])}
+        self.candidates = {key: _spelt_right([i for _, _, i in group], self.vocab)
+                           for key, group in groupby(keyed, key=lambda item: item[0])}
+
+
+def _spelt_right(ids: list[int], vocab: list[str]) -> list[int]:
+    """The ids that are valid syllables, when any is: the corpus also writes some
+    words without their marks or misspelt ("PHU LUC", "biêt"), which are never
+    what a stripped word stands for. Words that are no syllable at all (font,
+    email) stay their own candidates."""
+    valid = valid_syllables()
+    return [i for i in ids if vocab[i] in valid] or ids
 
 
 @cache

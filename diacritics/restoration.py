@@ -34,7 +34,7 @@ from vietnamese.syllables import valid_syllables as syllables
 
 from .model import MODEL, TrigramModel, load
 from .ocr_marks import channel_score, substitutes
-from .syllables import ABBREVIATION, GARBLED_TOKEN, NUMBER, TOKEN, UNKNOWN, WORD, is_abbreviation, is_capitalised_name, segments
+from .syllables import ABBREVIATION, COMMA, GARBLED_TOKEN, NUMBER, TOKEN, UNKNOWN, WORD, is_abbreviation, is_capitalised_name, is_roman_number, segments
 
 KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
 OCR_SOURCE = "ocr"  # `restore(source=...)` of text read by OCR with a Vietnamese model
@@ -401,6 +401,10 @@ def _word_entries(word: str, action: str) -> tuple[tuple[list[int], list[float],
 def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> list[_Entry] | None:
     """How one word takes part in decoding; None when the model cannot place it."""
     word = m.group()
+    if word == COMMA:
+        return [_Entry(m, [model.index[COMMA]], [0.0], kept=True)]
+    if is_roman_number(line, m) and not _is_label(line, m):
+        return [_Entry(m, [model.index[NUMBER]], [0.0], kept=True)]  # Chương IV, quý III/2025: read as numbers
     if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] in ("-", "/")):
         return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # a code: 61/2018/NĐ-CP, Đ/c
     if _MIXED_CASE.match(word) or _UNIT.fullmatch(word) or _is_label(line, m):

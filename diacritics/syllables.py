@@ -10,9 +10,14 @@ from vietnamese.folding import strip_marks
 from vietnamese.syllables import SYLLABLE_SHAPE
 
 # A syllable is a run of letters, a number a run of digits; tokens separated by
-# anything but spaces or tabs (punctuation, line breaks) are separate segments.
+# anything but spaces or tabs (punctuation, line breaks) are separate segments,
+# except a comma, which is a token of its own ("các xã, phường": the words of a
+# list are each other's context).
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
+COMMA = ","
+_COMMA = re.compile(r"[ \t]*(,)[ \t]*")
+_COMMA_TOKEN = re.compile(",")
 # OCR without a Vietnamese model writes letters as digits and symbols ("1ap", "S6", "S&", "1€").
 GARBLED_TOKEN = re.compile(r"(?:[^\W_]|[€¢&§@$])+")
 _SEGMENT_BREAK = re.compile(r"[^\w \t]|_")
@@ -44,12 +49,31 @@ def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Ma
         start = m.start()
         # Most gaps are one space: only look into the others.
         if current and (start - last_end != 1 or text[last_end] != " ") and _SEGMENT_BREAK.search(text, last_end, start):
-            yield current
-            current = []
+            comma = _COMMA.fullmatch(text, last_end, start)
+            if comma:
+                current.append(_COMMA_TOKEN.match(text, comma.start(1)))
+            else:
+                yield current
+                current = []
         current.append(m)
         last_end = m.end()
     if current:
         yield current
+
+
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def is_roman_number(text: str, match: re.Match[str]) -> bool:
+    """A Roman numeral in a sentence ("Chương IV", "Mục II", "quý III"), which the
+    model reads as a number; not a word of a line in capitals ("VI PHẠM")."""
+    if not _ROMAN_NUMERAL.fullmatch(match.group()):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    after = _WORD_AFTER.match(text, match.end())
+    return not any(m and m.group(1).isupper() and len(m.group(1)) > 1 for m in (before, after))
 
 
 def is_capitalised_name(text: str, match: re.Match[str]) -> bool:

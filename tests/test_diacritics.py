@@ -43,15 +43,16 @@ RESTORE_CASES = [
     ("UY BAN NHAN DAN TINH HA TINH\nSo: 1042/QD-UBND\nQUYET DINH",
      "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nSố: 1042/QĐ-UBND\nQUYẾT ĐỊNH"),
     # what is not Vietnamese stays as written: font and product names, compounds, units, abbreviations
-    ("Van ban dung font chu Times New Roman, co chu 14", "Văn bản dùng font chữ Times New Roman, cỡ chữ 14"),
+    ("Van ban trinh bay bang font chu Times New Roman, co chu 14", "Văn bản trình bày bằng font chữ Times New Roman, cỡ chữ 14"),
     ("Bang bieu trinh bay bang font Tahoma, co chu 13", "Bảng biểu trình bày bằng font Tahoma, cỡ chữ 13"),
     ("Su dung phan mem Microsoft Excel va Google Drive", "Sử dụng phần mềm Microsoft Excel và Google Drive"),
     ("Thuc hien check-in truc tuyen tai san bay", "Thực hiện check-in trực tuyến tại sân bay"),
     ("Cong suat 5 kW, dien tich 20 m2, chieu dai 3 km", "Công suất 5 kW, diện tích 20 m2, chiều dài 3 km"),
     ("ung dung IoT trong nong nghiep theo Quyet dinh so 766/QD-TTg", "ứng dụng IoT trong nông nghiệp theo Quyết định số 766/QĐ-TTg"),
     ("Kinh gui: Đ/c Nguyen Van An, Pho Ban Tuyen giao TƯ", "Kính gửi: Đ/c Nguyễn Văn An, Phó Ban Tuyên giáo TƯ"),
-    ("Muc phi 50.000 đ/lan, gia 20.000 đ", "Mức phí 50.000 đ/lần, giá 20.000 đ"),
+    ("Muc phi 50.000 đ/lan, moi lan 20.000 đ", "Mức phí 50.000 đ/lần, mỗi lần 20.000 đ"),
     ("Chuong III. Quy dinh chung; Muc IV; Phu luc XII", "Chương III. Quy định chung; Mục IV; Phụ lục XII"),
+    ("Bao cao quy III/2025 cua Chuong IV", "Báo cáo quý III/2025 của Chương IV"),
     ("VI. KINH PHI THUC HIEN", "VI. KINH PHÍ THỰC HIỆN"),
     # list labels: the "d)" after a "d)" is "đ)"
     ("c) Co quan nha nuoc;\nd) Don vi su nghiep;\nd) To chuc xa hoi;\ne) Ca nhan.",
