@@ -126,6 +126,8 @@ _NOT_TARGET_AFTER = _Keywords(
     "đến dưới", "tới dưới",  # brackets of a classification ("tự bảo đảm từ 30% đến dưới 70%")
     before=r"[\s*_]*",
 )
+# ... except the compliance cost that reform plans cut ("cắt giảm 30% chi phí tuân thủ thủ tục hành chính").
+_COST_CUT_AFTER = _Keywords("chi phí tuân thủ", before=r"[\s*_]*")
 # Points a share earns ("đạt 100% cộng 05 điểm"), not "100% công chức" whose "công" has lost no mark.
 _SCORE_AFTER = _Keywords("cộng", "trừ", before=r"[\s*_]*", after=r"[\s*_]+\d")
 # Who or what a percentage counts is a goal ("100% thành viên Ban Chỉ đạo sử dụng chữ ký số",
@@ -657,7 +659,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
         if (_NOT_TARGET_RIGHT_BEFORE.search(text, folded, max(clause_start, start - 40), start)
                 or _NOT_TARGET_IN_SENTENCE.search(text, folded, sentence[0], start)
                 or _RATE_IN_SENTENCE.search(text, folded, *sentence)
-                or _NOT_TARGET_AFTER.match(text, folded, end)
+                or _NOT_TARGET_AFTER.match(text, folded, end) and not _COST_CUT_AFTER.match(text, folded, end)
                 or _SCORE_AFTER.match(text, folded, end)
                 or _counts_no_goal(text, folded, sentence, start, end)
                 or _CONDITION_AFTER.search(text, folded, end, clause_end)
@@ -668,6 +670,7 @@ def extract_targets(text: str, folded: str, default_year: int | None, issue_year
             or _ASSIGNS.search(text, folded, sentence[0], start)
             or _REACH_OR_CUT.search(folded, max(clause_start, start - 60), m.start('low') if m.group('low') else start)
             or (_OPENS_WITH_PERCENT.match(before_clause) and _GOAL_LIST_NOUN.match(folded, end))
+            or previous is not None and previous.start == clause_start  # "cắt giảm 50% thời gian, 50% chi phí …"
         )
         if not assigned or (decisive != "goal" and (normative or _SHARE.search(text, folded, max(clause_start, start - 40), start))):
             continue  # the rules of a law, a decree or a circular assign goals only under a goal heading
