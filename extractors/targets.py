@@ -111,6 +111,7 @@ _NOT_TARGET_RIGHT_BEFORE = _Keywords(
 # "xã có tỷ lệ … dưới 30%", "đã đạt 45%").
 _NOT_TARGET_IN_SENTENCE = _Keywords(
     "có tỷ lệ", "nếu", "trường hợp", "đã đạt", "đạt được", "mới đạt", "ước đạt", "hiện nay", "đến nay",
+    "hoàn thành được",
     "trong bối cảnh",  # another's goal given as the background ("trong bối cảnh cả nước đặt mục tiêu tăng trưởng 8%")
 )
 # Rates anywhere in its sentence: a tax or an interest rate is never a goal ("Thuế suất đối với
@@ -120,7 +121,7 @@ _RATE_IN_SENTENCE = _Keywords("thuế suất", "lãi suất")
 # score or a bracket whatever its sentence says.
 _NOT_TARGET_AFTER = _Keywords(
     "phí", "lệ phí", "mức phí", "chi phí", "vốn điều lệ", "vốn góp", "vốn đối ứng", "cổ phần", "tiền lương", "mức lương",
-    "mức tiền lương", "lương", "thuế", "số tiền", "giá trị hợp đồng", "kinh phí", "tổng số thành viên",
+    "mức tiền lương", "lương", "thuế", "số thuế", "số tiền", "giá trị hợp đồng", "kinh phí", "tổng số thành viên",
     "tổng số đại biểu", "số phiếu", "số điểm",
     "do",  # a funding share ("50% do ngân sách trung ương cấp")
     "đến dưới", "tới dưới",  # brackets of a classification ("tự bảo đảm từ 30% đến dưới 70%")

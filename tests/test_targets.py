@@ -214,6 +214,9 @@ CASES = [
     # rates listed after the words that name them, even under a heading that speaks of goals
     ("I. SỰ CẦN THIẾT, MỤC TIÊU BAN HÀNH THÔNG TƯ\nThuế suất thuế bảo vệ môi trường như sau: dầu: 10%; "
      "dầu sinh học: 5%.\n", []),
+    ('Điều 1 của Nghị quyết quy định:\n"1. Giảm 25% số thuế thu nhập doanh nghiệp phải nộp năm 2023 đối với:\n'
+     'a) Doanh nghiệp nhỏ."', []),  # a tax cut
+    ("Đến tháng 6/2019, công trình đã hoàn thành được 80% khối lượng thiết kế.", []),  # progress reported
     # another's goal given as the background of this document's tasks
     ("Dự án góp phần bảo đảm nguồn điện trong bối cảnh cả nước đặt mục tiêu tăng trưởng trên 7% năm 2026.", []),
     (  # a year that opens the sentence dates its cuts; "cắt giảm, đơn giản hóa" and "bãi bỏ" assign them,
