@@ -62,6 +62,10 @@ def unknown_body_name(capitals: str) -> str:
         if words[i - 1] in _PLACE_LEVELS and i > kind:  # a place name after its level word
             capital.update(range(i, len(words)))
             break
+    for i in range(kind + 1, len(words)):
+        if fold_key(" ".join(words[i:])) in PROVINCE_KEYS:  # a province without its level word
+            words[i:] = [PROVINCE_KEYS[fold_key(" ".join(words[i:]))]]  # "CỤC THUẾ BÀ RỊA-VŨNG TÀU"
+            break
     return " ".join(
         w.upper() if i > kind and _ROMAN.fullmatch(w) and folded[i - 1] == "vuc" else
         w[:1].upper() + w[1:] if i in capital else w

@@ -46,6 +46,7 @@ _PLACE_DATE = re.compile(
     rf"(?P<comma>,)?[ \t]*\n?[ \t]*(?={ocr_pattern('ngày', marks_may_vanish=True)}"
     rf"|(?P<covered>[^\s,]{{1,8}}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}))"
 )
+_SPELLED_DATE = re.compile(rf"{ocr_pattern('ngày', marks_may_vanish=True)}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}")
 _BODY_START = re.compile(rf"(?m)^[ \t]*(?:{CAN_CU}|{ocr_pattern('Kính gửi')}|{ARTICLE_ONE})")
 # Words that open the first sentence after a subject line written in mixed case.
 _OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
@@ -69,6 +70,7 @@ _NAMED_BEFORE_SUBJECT = re.compile(
     rf"(?:{_TYPE.pattern}) (?:{ocr_pattern('số')} )?\d+/\S+ {ocr_pattern('ngày')} [\d/.-]+ (?={ocr_pattern('về')})"
 )
 _LETTER = re.compile(ocr_pattern("Kính gửi"))
+_NEVER_ADDRESSED = {"Chỉ thị", "Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Luật"}
 # Words before which a body name is part of the title, not the authority line.
 _INSIDE_TITLE = {"cua", "va", "ve", "voi", "cho", "tai", "thuoc", "pho"}
 # Prefixes of titles of people who head a body ("BỘ TRƯỞNG BỘ Y TẾ").
@@ -145,7 +147,7 @@ def _place(layout: _Layout, start: int, comma: int) -> tuple[str, int] | None:
     kept: list[re.Match[str]] = []
     for word in reversed(words):
         token = word.group()
-        if not re.fullmatch(r"[^\W\d_]+\.?", token) or len(kept) == 6:  # "TP." too
+        if not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?", token) or len(kept) == 6:  # "TP.", "Rịa-Vũng" too
             break
         if not token[0].isupper() and fold(token) not in ("pho", "xa", "tran"):
             break
@@ -181,8 +183,10 @@ def _place_and_date(layout: _Layout, after: int, h: Header) -> tuple[int, int] |
         zone_floor = max([after] + [e for _, e in layout.mottos if e <= m.start()])
         place = _place(layout, zone_floor, m.start())
         line_starts_with_place = place and layout.ends_a_zone(place[1], set())
-        if not m.group("comma") and (m.group("covered") or not line_starts_with_place):
-            continue  # without the comma, only "ngày" on a line that starts with the place
+        if not m.group("comma") and (m.group("covered") or not line_starts_with_place
+                                     or not _SPELLED_DATE.match(layout.folded, m.end())):
+            continue  # without the comma, only "ngày D tháng M" on a line that starts with the place
+            # ("Từ ngày 01/10/2013, …" in a letter's body is no place and date)
         # A day or month filled in by hand reads as debris: keep the printed parts.
         date = date_after(layout.folded, m.start()) or _printed_date(layout.folded, m.end())
         if date:
@@ -564,9 +568,12 @@ def extract_header(text: str, folded: str, certified: bool = False) -> Header:
     if by_symbol == "Văn bản hợp nhất":
         h.doc_type = by_symbol  # a consolidated text repeats the heading of the text it consolidates
     elif h.doc_type is None:
-        # A subject line "V/v" makes a letter whatever its symbol ("CT-CS" of the tax department).
-        h.doc_type = "Công văn" if subject is not None else by_symbol or (
-            "Công văn" if _LETTER.search(layout.folded) else None)
+        # A subject line "V/v" makes a letter whatever its symbol ("CT-CS" of the tax department);
+        # so does "Kính gửi" under a symbol whose type is never addressed to anyone ("CT-TTHT" is
+        # the tax department's, not a Chỉ thị).
+        letter = _LETTER.search(layout.folded)
+        h.doc_type = "Công văn" if subject is not None or letter and by_symbol in _NEVER_ADDRESSED else by_symbol or (
+            "Công văn" if letter else None)
     if h.symbol is None and not certified:
         _consolidation_seal(text, folded, h)
     h.issuer_level = issuer_level(h.issuer)

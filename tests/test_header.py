@@ -394,7 +394,27 @@ PHÓ CHỦ NHIỆM
 Mai Văn Tùng
 """
 
+MERGED_COLUMNS_TAX_LETTER = """TỔNG CỤC THUẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CỤC THUẾ BÀ RỊA-VŨNG TÀU Độc lập - Tự do - Hạnh phúc
+Số: 5120/CT-TTHT Bà Rịa-Vũng Tàu, ngày 4 tháng 6 năm 2014
+Kính gửi: Công ty cổ phần Cảng biển Phước An.
+Trả lời công văn số 12/CV-PA của Công ty, Cục Thuế có ý kiến như sau.
+"""
+
+BODY_SENTENCE_FROM_A_DATE = """Trả lời công văn số 08/2016 của Công ty, Tổng cục Thuế có ý kiến như sau:
+Từ ngày 01/7/2016, Công ty thực hiện theo quy định tại Thông tư số 26/2015/TT-BTC.
+"""
+
 LAYOUT_CASES = [
+    (MERGED_COLUMNS_TAX_LETTER, {  # a hyphenated province as place and in the body's name; "CT" is the issuer's
+        "doc_type": "Công văn", "number": "5120/CT-TTHT", "symbol": "CT-TTHT", "issue_date": "2014-06-04",
+        "place": "Bà Rịa - Vũng Tàu", "issuer": "Cục Thuế Bà Rịa - Vũng Tàu", "issuer_level": "other",
+        "province": None, "title": None, "signer": None, "signer_title": None}, {
+        "number": "Số: 5120/CT-TTHT", "issue_date": "ngày 4 tháng 6 năm 2014", "place": "Bà Rịa-Vũng Tàu",
+        "issuer": "CỤC THUẾ BÀ RỊA-VŨNG TÀU"}),
+    (BODY_SENTENCE_FROM_A_DATE, {  # "Từ ngày 01/7/2016, …" of a letter whose header is lost: no place, no date
+        "doc_type": None, "number": None, "symbol": None, "issue_date": None, "place": None, "issuer": None,
+        "issuer_level": None, "province": None, "title": None, "signer": None, "signer_title": None}, {}),
     (AUTHORITY_OF_UNKNOWN_BODY, {  # the authority line names the issuing body the vocabulary lacks
         "doc_type": "Quyết định", "number": "77/QĐ-TTKSBT", "symbol": "QĐ-TTKSBT", "issue_date": "2025-05-09",
         "place": "Đồng Hới", "issuer": "Trung tâm Kiểm soát bệnh tật", "issuer_level": "other", "province": None,
