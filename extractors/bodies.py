@@ -63,6 +63,9 @@ def unknown_body_name(capitals: str) -> str:
             capital.update(range(i, len(words)))
             break
     for i in range(kind + 1, len(words)):
+        if folded[i] in ("tp.", "tp"):
+            words[i] = "thành phố"  # "CỤC THUẾ TP. HỒ CHÍ MINH": the level written out, as "tỉnh" is
+            continue
         if fold_key(" ".join(words[i:])) in PROVINCE_KEYS:  # a province without its level word
             words[i:] = [PROVINCE_KEYS[fold_key(" ".join(words[i:]))]]  # "CỤC THUẾ BÀ RỊA-VŨNG TÀU"
             break

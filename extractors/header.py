@@ -35,7 +35,7 @@ _HEAD_CHARS = 5000
 _NOISE = re.compile(r"[|*#_]+|[-–—]{3,}\.?|={3,}|\.{4,}|…{2,}|\[[^\]\n]{0,300}\]")
 # The national motto, and the Party's in the same place on Party documents.
 _MOTTOS = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "Đảng Cộng sản Việt Nam")
-_MOTTO = re.compile("|".join(ocr_pattern(m) for m in _MOTTOS))
+_MOTTO = re.compile("|".join(ocr_pattern(m) for m in _MOTTOS).replace(r"\-", "[-–—]"))  # "Độc lập – Tự do"
 # The mottos' letters alone, for a motto whose words a PDF text layer split ("CỘ NG HÒA").
 _MOTTO_LETTERS = [re.sub(r"[^a-z]", "", fold(m)) for m in _MOTTOS]
 # "Số:" before the number; the colon is sometimes left out ("Số 2744/QĐ-UBND").
@@ -172,7 +172,7 @@ def _place(layout: _Layout, start: int, comma: int) -> tuple[str, int] | None:
             and match_province(" ".join(w.group() for w in same_line)):
         kept = same_line
     place_start = offset + kept[0].start()
-    place = squash(layout.view[place_start:comma])
+    place = re.sub(r"^TP\.\s*", "Thành phố ", squash(layout.view[place_start:comma]))  # "TP. Hồ Chí Minh"
     if looks_damaged(re.sub(r"\S+\.\s*", "", place)):  # an abbreviation ("TP.") is not damage
         place = match_province(place) or place
     return place, place_start

@@ -405,7 +405,19 @@ BODY_SENTENCE_FROM_A_DATE = """Trả lời công văn số 08/2016 của Công t
 Từ ngày 01/7/2016, Công ty thực hiện theo quy định tại Thông tư số 26/2015/TT-BTC.
 """
 
+EN_DASH_MOTTO_AND_TP = """TỔNG CỤC THUẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CỤC THUẾ TP. HỒ CHÍ MINH Độc lập – Tự do – Hạnh phúc
+Số: 4410/CT-TTHT TP. Hồ Chí Minh, ngày 12 tháng 5 năm 2014
+Kính gửi: Công ty trách nhiệm hữu hạn Thương mại Bến Thành.
+"""
+
 LAYOUT_CASES = [
+    (EN_DASH_MOTTO_AND_TP, {  # the motto with en dashes beside the issuer; "TP." written out
+        "doc_type": "Công văn", "number": "4410/CT-TTHT", "symbol": "CT-TTHT", "issue_date": "2014-05-12",
+        "place": "Thành phố Hồ Chí Minh", "issuer": "Cục Thuế thành phố Hồ Chí Minh", "issuer_level": "other",
+        "province": None, "title": None, "signer": None, "signer_title": None}, {
+        "number": "Số: 4410/CT-TTHT", "issue_date": "ngày 12 tháng 5 năm 2014", "place": "TP. Hồ Chí Minh",
+        "issuer": "CỤC THUẾ TP. HỒ CHÍ MINH"}),
     (MERGED_COLUMNS_TAX_LETTER, {  # a hyphenated province as place and in the body's name; "CT" is the issuer's
         "doc_type": "Công văn", "number": "5120/CT-TTHT", "symbol": "CT-TTHT", "issue_date": "2014-06-04",
         "place": "Bà Rịa - Vũng Tàu", "issuer": "Cục Thuế Bà Rịa - Vũng Tàu", "issuer_level": "other",
