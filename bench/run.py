@@ -325,9 +325,9 @@ def bench_diacritics() -> str:
         lines += ["", "| OCR output of held-out text | before | after `decrees` restore |", "|---|---|---|"]
         lines.append(f"| `tesseract -l eng` (no Vietnamese model), 4 pages | {_aligned_accuracy(truth, eng):.2%} | "
                      f"**{_aligned_accuracy(truth, corrected):.2%}** |")
-        vie = "\n".join(text for text, _, _ in vie_text)
-        after = "\n".join(diacritics.restore(text, doubtful=doubtful, source="ocr").text
-                          for text, _, doubtful in vie_text)
+        vie = "\n".join(reading.text for reading in vie_text)
+        after = "\n".join(diacritics.restore(reading.text, doubtful=reading.doubtful, source="ocr").text
+                          for reading in vie_text)
         fixed, introduced = _diacritic_changes(truth, vie, after)
         lines.append(f"| `tesseract -l vie`, degraded 110 dpi scans, 4 pages | {_aligned_accuracy(truth, vie):.2%} | "
                      f"{_aligned_accuracy(truth, after):.2%} |")
