@@ -123,6 +123,20 @@ def _quality(text: str, pages: list[ocr.PageText]) -> float:
     return quality * sum(p.decision != ocr.FAILED for p in pages) / len(pages)
 
 
+def restore_page(page: ocr.PageText, text: str) -> str:
+    """A page's text (`text`: read in Unicode, `diacritics.assess`) restored: on a
+    page OCR read, the marks of print too small to show them are chosen again, and
+    the whole page is corrected as OCR output; a text layer is restored where it
+    lost its marks and re-marked only where OCR doubted a word."""
+    # OCR's doubtful words; their offsets hold unless the encoding was repaired
+    doubtful = page.doubtful if text == page.text else None
+    if page.low_resolution and doubtful is not None:
+        text = diacritics.remark(text)  # same length: the doubtful spans hold
+    # A text layer, even one with pictures of text OCRed into it (MIXED), is no OCR output.
+    source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
+    return diacritics.restore(text, doubtful=doubtful, source=source).text
+
+
 def process_file(item: InputFile, options: Options) -> Document | FileError:
     """Run one file through the stages; a failure becomes a FileError, never an exception.
     Its message is the same on every run: memory addresses in library messages are dropped."""
@@ -157,16 +171,8 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
                 unsure_words += [(source_offset + s, source_offset + e) for s, e in page.doubtful]
             source_offset += len(page_text) + len(PAGE_BREAK)
             if options.restore:
-                # OCR's doubtful words; their offsets hold unless the encoding was repaired
-                doubtful = page.doubtful if page_text == page.text else None
-                if page.low_resolution and doubtful is not None:
-                    page_text = diacritics.remark(page_text)  # same length: the doubtful spans hold
-                    restored = restored or page_text != page.text
-                # A page OCR read throughout has its marks polished; a text layer, even one
-                # with pictures of text OCRed into it (MIXED), is not.
-                source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
-                restoration = diacritics.restore(page_text, doubtful=doubtful, source=source)
-                page_text, restored = restoration.text, restored or restoration.changed
+                page_text = restore_page(page, page_text)
+                restored = restored or page_text != page.text
             page_starts.append(offset)
             parts.append(page_text)
             offset += len(page_text) + len(PAGE_BREAK)
