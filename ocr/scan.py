@@ -18,6 +18,11 @@ from .tesseract import Tesseract
 # A first pass below this mean confidence makes us ask the engine's orientation
 # detection whether the page is sideways or upside down.
 CHECK_ORIENTATION_BELOW = 0.7
+# ... or this, on a page wider than tall (a portrait page turned sideways): on small print
+# the Vietnamese-script model reads a sideways page as gibberish with 0.70 confidence (a
+# 110 dpi letter); the upright wide picture of dev 13 p1 reads at 0.90. OSD costs about a
+# third of a page's OCR, so it is not asked of every wide page.
+CHECK_WIDE_BELOW = 0.8
 # A page still running this long after its time limit is given up for lost (an
 # engine that ignores its limit); its thread is left to finish on its own.
 GIVE_UP_FACTOR, GIVE_UP_GRACE = 2, 1.0  # × page_timeout, + seconds
@@ -29,13 +34,12 @@ def engine_for(options: AcquireOptions) -> OcrEngine:
 
 def ocr_image(image: Image.Image, engine: OcrEngine, timeout: float = 180) -> Reading:
     """The text of one page image, prepared for OCR (preprocess.prepare); a page
-    that reads badly or lies wider than tall is turned upright if the engine finds it
-    rotated (and reads better so)."""
+    that reads badly (or not well, when it lies wider than tall) is turned upright
+    if the engine finds it rotated and it reads better so."""
     prepared = prepare(image)
     reading = engine.recognise(prepared, timeout)
-    # A sideways portrait page is wider than tall; on small print the Vietnamese-script
-    # model reads it as gibberish with 0.70 confidence, so the width asks too.
-    if prepared.width > prepared.height or reading.confidence is None or reading.confidence < CHECK_ORIENTATION_BELOW:
+    below = CHECK_ORIENTATION_BELOW if prepared.width <= prepared.height else CHECK_WIDE_BELOW
+    if reading.confidence is None or reading.confidence < below:
         rotation = engine.rotation(prepared)
         if rotation:
             # Prepared again upright: the skew found on a sideways page is meaningless.
