@@ -142,7 +142,7 @@ def report(results: dict[str, dict[str, str]], pages: dict[str, dict[str, str]])
         "# Accuracy on the real development documents",
         "",
         f"Measured {today} on {platform.machine()} ({platform.python_version()}) with "
-        "`make eval-dev` (../shared/eval/score_extract.py, score_restore.py).",
+        "`make eval-dev` or `make eval-pages` (../shared/eval/score_extract.py, score_restore.py).",
     ]
     if results:
         lines += ["", "| set | header | bases P | bases R | bases F1 | targets P | targets R | targets F1 | seconds | date |",
