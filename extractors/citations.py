@@ -406,6 +406,8 @@ class _Standing(StrEnum):
     NAMED_INSIDE = "named inside"  # named inside the title of another one
 
 
+# ", của Ban Bí thư tại văn bản số …": after a comma, another body's word in another document.
+_NEW_SOURCE = re.compile(rf"[\s*_]*,\s*(?:{ocr_any('và')}\s+)?(?:{ocr_any('của')})\s")
 _LIST_JOIN_BEFORE = re.compile(rf"(?:,|{ocr_any('và')})\s*$")
 
 
@@ -437,7 +439,7 @@ def _standings(folded: str, mentions: list[Mention]) -> list[_Standing]:
             continue
         previous = mentions[i - 1]
         gap = folded[previous.citation.end:m.citation.start]
-        if _parallel_to_head(mentions, standings, i, gap):
+        if _parallel_to_head(mentions, standings, i, gap) or _NEW_SOURCE.match(gap):
             standings.append(_Standing.CITED)
         elif _LISTED_BESIDE.fullmatch(gap):
             standings.append(standings[-1])  # "A và B", "A, B": listed beside the previous one
@@ -484,6 +486,19 @@ def _list_defaults(text: str, folded: str, para: Paragraph) -> tuple[str | None,
     return doc_type, issuer[0] if issuer else None
 
 
+_OF_BEFORE = re.compile(rf"(?:{ocr_any('của')})\s+")
+_AT_END = re.compile(rf"\s+(?:{ocr_any('tại')})\s*$")
+
+
+def _issuer_before(text: str, folded: str, start: int, end: int) -> str | None:
+    """ "… của Ban Bí thư tại văn bản số …": the body whose word the document carries."""
+    last = None
+    for last in _OF_BEFORE.finditer(folded, max(start, end - 120), end):
+        pass
+    body = parse_body(text, folded, last.end()) if last else None
+    return body[0] if body and _AT_END.fullmatch(folded, body[1], end) else None
+
+
 _PROPOSER = re.compile(rf"(?:{ocr_any('đề nghị', 'đề xuất')})\s+(?:{ocr_any('của')})\s+")
 
 
@@ -514,7 +529,7 @@ def _cited_in(text: str, folded: str, para: Paragraph, numbered: list[Mention]) 
             if not m.type_written and list_type:
                 c.doc_type = list_type
             if not m.issuer_written and c.doc_type not in _LAW_TYPES:
-                c.issuer = list_issuer or proposer or c.issuer
+                c.issuer = _issuer_before(text, folded, clause_start, c.start) or list_issuer or proposer or c.issuer
             c.role = para.role
             cited.append(c)
     return cited, held

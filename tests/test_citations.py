@@ -63,6 +63,15 @@ BASIS_CASES = [
          ("Nghị định số 55/2021/NĐ-CP ngày 24/5/2021 của Chính phủ", "Nghị định", "55/2021/NĐ-CP", "2021-05-24",
           "Chính phủ", None)],
     ),
+    (  # the word of several bodies, each "của … tại" its own document, then a resolution beside them
+        DECISION.format(
+            "Căn cứ chỉ đạo của Bộ Chính trị tại thông báo số 30-TB/TW ngày 01/3/2025, của Ban Bí thư tại văn bản "
+            "số 45-KL/TW ngày 02/3/2025, Nghị quyết 12/NQ-CP ngày 05/3/2025 của Chính phủ về phòng, chống thiên tai;"),
+        [("thông báo số 30-TB/TW ngày 01/3/2025", "Thông báo", "30-TB/TW", "2025-03-01", "Bộ Chính trị", None),
+         ("văn bản số 45-KL/TW ngày 02/3/2025", "Văn bản", "45-KL/TW", "2025-03-02", "Ban Bí thư", None),
+         ("Nghị quyết 12/NQ-CP ngày 05/3/2025 của Chính phủ", "Nghị quyết", "12/NQ-CP", "2025-03-05", "Chính phủ",
+          None)],
+    ),
     (  # a plan that implements another body's plan names it inside its title
         DECISION.format(
             "Căn cứ Kế hoạch số 20/KH-UBND ngày 02/3/2025 của UBND tỉnh về thực hiện Nghị quyết số 10/NQ-CP ngày "
