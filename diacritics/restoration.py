@@ -70,7 +70,9 @@ _OCR_FIXES = [
 # số), once the candidates together were seen so NAME_EVIDENCE times.
 # Measured (stripped text, 2026-11-29): 0.2 against 0.5 gives held-out broad 99.565% -> 99.569%,
 # dev tvpl 98.40% -> 98.41%, prov 98.75% -> 98.77% ("Quý khách" read less often as "Quỹ").
-NAME_WEIGHT = 0.2
+# With the model that has commas and keeps every n-gram, 0.3 against 0.2 (errors): tvpl 900 -> 898,
+# prov 797 -> 792, broad 181 -> 182 (0.1: 900, 803, 182; 0.4: 903, 790, 182).
+NAME_WEIGHT = 0.3
 NAME_EVIDENCE = 5
 # A two-digit "number" in a garbled line may be a word ("ty 18" is "tỷ lệ"): its
 # letter readings are candidates too, this much less likely (log10) than a number.
