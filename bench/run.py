@@ -3,8 +3,9 @@
     python bench/run.py [--only NAME,…] [--out bench/results.md]
 
 Each section prints a Markdown table; the whole report, with the machine and
-date, is written to --out. Sections: accuracy, extraction, pdf, diacritics, scans, ocr,
-kinds, letters, archive, large.
+date, is written to --out (with --only, the sections run replace theirs in it).
+Sections: accuracy, extraction, pdf, diacritics, scans, ocr, kinds, letters,
+archive, large.
 """
 
 from __future__ import annotations
@@ -547,7 +548,8 @@ def bench_kinds() -> str:
     askew photo, 1-bit fax, 100 dpi scan), the pages of the `scans` section, those of
     each kind in an image-only PDF: syllables right in the final text of `decrees
     extract` (OUT/text), per kind and its worst page, beside plain `tesseract -l vie`
-    on the images embedded in the PDFs."""
+    on the images embedded in the PDFs. Then the hand-transcribed scan pages of
+    ../shared/dev/pdf (`make eval-pages`), beside plain Tesseract on their 300 dpi render."""
     from pipeline import Options, run
     from training.language_model import held_out_documents
     from training.ocr_channel import scan_pages
@@ -586,7 +588,17 @@ def bench_kinds() -> str:
               for kind, ours, ours_low, plain, plain_low in rows]
     lines.append(f"\n`decrees extract` on the {len(rows) * SCAN_PAGES} pages (`--jobs 2`): {seconds:.0f} s; "
                  f"load average {_load()}.")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + _transcribed_pages()
+
+
+def _transcribed_pages() -> str:
+    """The hand-transcribed scan pages of ../shared/dev/pdf, measured as `make eval-pages` measures them."""
+    from eval_dev import SHARED, _pages_table, evaluate_pages
+
+    if not any((SHARED / "dev" / "pdf").glob("*.gt.txt")):
+        return f"No transcribed dev pages at {SHARED / 'dev' / 'pdf'} (../shared is missing): not measured here.\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        return _pages_table(evaluate_pages(Path(tmp), plain=True))
 
 
 SCAN_PAGES = 3  # pages of each kind of scan
@@ -758,14 +770,30 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
     names = args.only.split(",") if args.only else list(SECTIONS)
-    report = [f"# Benchmark results\n\n{dt.date.today().isoformat()} on {_machine()}.\n"]
+    ran = f"{dt.date.today().isoformat()} on {_machine()}"
+    report = f"# Benchmark results\n\n{ran}.\n\n"
+    if args.only and args.out.exists():  # the other sections of the report are kept
+        report = args.out.read_text(encoding="utf-8")
     for name in names:
         print(f"running {name} …", file=sys.stderr)
         section = SECTIONS[name]
-        report.append(f"## {name}\n\n{section.__doc__.strip()}\n\n{section()}")
-        print(report[-1])
-    args.out.write_text("\n".join(report), encoding="utf-8")
+        body = section()
+        text = f"## {name}\n\n" + (f"(Re-run alone: {ran}; load average {_load()} at its end.)\n\n"
+                                    if args.only else "") + f"{section.__doc__.strip()}\n\n{body}\n"
+        print(text)
+        report = _with_section(report, name, text)
+    args.out.write_text(report, encoding="utf-8")
     print(f"written to {args.out}", file=sys.stderr)
+
+
+def _with_section(report: str, name: str, text: str) -> str:
+    """`report` with its section `name` replaced by `text`, or `text` added at its end."""
+    import re
+
+    found = re.search(rf"^## {name}\n.*?(?=^## |\Z)", report, flags=re.S | re.M)
+    if found is None:
+        return report.rstrip("\n") + "\n\n" + text
+    return report[:found.start()] + text + report[found.end():]
 
 
 if __name__ == "__main__":
