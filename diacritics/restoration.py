@@ -303,14 +303,15 @@ def _learned_channel() -> dict[str, dict[str, int]]:
 
 
 def _names_in(lines: list[str], actions: list[str]) -> dict[str, str]:
-    """Capitalised names written with their marks in the correct lines of a document."""
+    """Capitalised names written with their marks in the correct lines of a document
+    (not words in capitals: a heading's "CÔNG" is no spelling of another line's "CỘNG")."""
     names: dict[str, str] = {}
     for line, action in zip(lines, actions):
         if action != KEEP:
             continue
         for m in re.finditer(r"(?:[^\W\d_]+ ){0,3}[^\W\d_]+", line):
             for word in m.group().split():
-                if word[:1].isupper() and _VIETNAMESE_MARKED.search(word):
+                if word[:1].isupper() and word[1:].islower() and _VIETNAMESE_MARKED.search(word):
                     names.setdefault(strip_marks(word), word)
     return names
 
