@@ -57,17 +57,17 @@ def unknown_body_name(capitals: str) -> str:
     words = squash(capitals).lower().split()
     folded = [fold(w) for w in words]
     kind = next((len(k) for k in _BODY_KINDS if folded[:len(k)] == k and len(words) > len(k)), 0)
-    capital = {0, kind}
-    for i in range(1, len(words)):
-        if words[i - 1] in _PLACE_LEVELS and i > kind:  # a place name after its level word
-            capital.update(range(i, len(words)))
-            break
     for i in range(kind + 1, len(words)):
         if folded[i] in ("tp.", "tp"):
             words[i] = "thành phố"  # "CỤC THUẾ TP. HỒ CHÍ MINH": the level written out, as "tỉnh" is
             continue
         if fold_key(" ".join(words[i:])) in PROVINCE_KEYS:  # a province without its level word
             words[i:] = [PROVINCE_KEYS[fold_key(" ".join(words[i:]))]]  # "CỤC THUẾ BÀ RỊA-VŨNG TÀU"
+            break
+    capital = {0, kind}
+    for i in range(1, len(words)):
+        if words[i - 1].split()[-1] in _PLACE_LEVELS and i > kind:  # a place name after its level word
+            capital.update(range(i, len(words)))
             break
     return " ".join(
         w.upper() if i > kind and _ROMAN.fullmatch(w) and folded[i - 1] == "vuc" else

@@ -3,6 +3,7 @@
 import pytest
 
 from extractors import extract
+from extractors.bodies import unknown_body_name
 from tests.conftest import DOCS
 
 FIELDS = ("doc_type", "number", "symbol", "issue_date", "place", "issuer", "issuer_level", "province",
@@ -586,3 +587,14 @@ def test_header_layouts(text, expected, spans):
     h = extract(text).header
     assert {f: getattr(h, f) for f in FIELDS} == expected
     assert {field: text[start:end] for field, (start, end) in h.spans.items()} == spans
+
+
+@pytest.mark.parametrize("capitals, written", [
+    ("CỤC THUẾ TỈNH NGHỆ AN", "Cục Thuế tỉnh Nghệ An"),
+    ("CHI CỤC THUẾ KHU VỰC II", "Chi cục Thuế khu vực II"),
+    ("CỤC THUẾ TP. HỒ CHÍ MINH", "Cục Thuế thành phố Hồ Chí Minh"),
+    ("CHI CỤC THUẾ TP. THỦ ĐỨC", "Chi cục Thuế thành phố Thủ Đức"),  # a place after "TP." keeps its capitals
+    ("CỤC THUẾ BÀ RỊA-VŨNG TÀU", "Cục Thuế Bà Rịa - Vũng Tàu"),
+])
+def test_unknown_body_name(capitals, written):
+    assert unknown_body_name(capitals) == written
