@@ -13,7 +13,7 @@ from vietnamese.folding import strip_marks
 from vietnamese.syllables import apply_case
 
 from .model import load
-from .restoration import _name_prior
+from .restoration import name_prior
 from .syllables import ABBREVIATION, NUMBER, TOKEN, is_capitalised_name, segments, token_key
 
 # log10 cost of another marking than the one OCR read. Measured on the two ~96 dpi
@@ -37,7 +37,7 @@ def remark(text: str) -> str:
         for m in segment:
             options = _markings(model, m.group())
             if len(options) > 1 and is_capitalised_name(text, m):  # weighed by how often each is a name
-                prior = _name_prior(tuple(i for i, _, _ in options))
+                prior = name_prior(tuple(i for i, _, _ in options))
                 options = [(i, score + p, form) for (i, score, form), p in zip(options, prior)]
             if not options:  # a word the model cannot place ends the run: it is no context
                 if run:

@@ -48,11 +48,11 @@ TRUST_MARKED = 1.0
 # (`_remarkings`): a word OCR was unsure of, or (dearer) one it was sure of.
 POLISH_COST = 0.0
 SURE_POLISH_COST = 1.0
-MAX_REMARKINGS = 12
+MAX_REMARKINGS = 12  # other markings of an OCRed word considered, the most frequent first
 # log10 cost of reading an OCRed word the model does not know as a syllable a few
 # edits away (costs made for `-l eng` garble): measured on training renders, 0 -> 2.0
 # gives 1,373 -> 1,412 errors fixed, 10 introduced either way.
-GARBLED_READING = 2.0  # other markings of an OCRed word considered, the most frequent first
+GARBLED_READING = 2.0
 MIN_CHANNEL_SCORE = -4.0  # log10: markings OCR would hardly have read so are not considered
 WELL_MARKED = 0.5  # share of valid marked syllables from which a line is correct Vietnamese whatever else it has
 GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
@@ -428,14 +428,14 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
     if len(found) == 1:
         ids, scores, kept = found[0]
         if word[:1].isupper() and len(ids) > 1 and is_capitalised_name(line, m):
-            scores = [s + p for s, p in zip(scores, _name_prior(tuple(ids)))]
+            scores = [s + p for s, p in zip(scores, name_prior(tuple(ids)))]
         return [_Entry(m, ids, scores, kept)]
     # Only the first token carries the word; an abbreviation's other tokens are context.
     return [_Entry(m if i == 0 else None, ids, scores, kept) for i, (ids, scores, kept) in enumerate(found)]
 
 
 @cache
-def _name_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
+def name_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
     """log10 share of each candidate's uses that were Capitalised in mid-sentence
     (how likely it is to be written so; the model already weighs how common it is)."""
     model = load()
