@@ -190,12 +190,27 @@ class LineAssessment:
     action: str  # keep, restore or correct
 
 
+# English words that no Vietnamese syllable is, stripped or garbled, and that English
+# prose is full of: a line with two of them, a tenth of its words, is English, kept as
+# it is (without this, "This is an English memo" was "corrected" into "Thì s an English mm").
+_ENGLISH_WORDS = frozenset(
+    "of and is for with are this these shall which from will must was were has have all or".split())
+ENGLISH_SHARE = 0.1
+
+
+def _is_english(line: str) -> bool:
+    words = [w.lower() for w in WORD.findall(line)]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english >= 2 and english >= ENGLISH_SHARE * len(words)
+
+
 def assess_line(line: str) -> LineAssessment:
-    """Whether a line is correct Vietnamese (keep), lost its marks (restore) or is garbled (correct)."""
+    """Whether a line is correct Vietnamese (keep), lost its marks (restore) or is garbled
+    (correct); a line of English prose is kept."""
     valid = syllables()
     words = _assessed_words(line)
-    if not words:
-        return LineAssessment(0, 0.0, 0.0, KEEP)
+    if not words or _is_english(line):
+        return LineAssessment(len(words), 0.0, 0.0, KEEP)
     marked = sum(bool(_VIETNAMESE_MARKED.search(w)) for w in words) / len(words)
     wrong = sum(w.lower() not in valid for w in words)
     invalid = wrong / len(words)

@@ -123,6 +123,9 @@ def test_ocr_channel_prefers_what_vie_ocr_does_to_marks():
     ("(i) stent thứ nhất, (ii) stent thứ hai và (iii) stent thứ ba được thanh toán", "keep"),
     ("Chụp X-quang cột sống cổ C1-C2 và cột sống ngực", "keep"),
     ("VI. KINH", "keep"),  # a heading's Roman numeral and a word that needs no mark
+    # English prose is no garbled Vietnamese: kept as it is
+    ("This is an English memo about budgets and schools, nothing more.", "keep"),
+    ("The committee shall report to the minister by the end of the year.", "keep"),
 ])
 def test_assess_line(line, action):
     assert assess_line(line).action == action
