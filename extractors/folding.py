@@ -82,8 +82,9 @@ _MARKED_READINGS = {
     "i": ["i", "l", "1"],
     "y": ["y"],
 }
-# Unmarked letters that OCR confuses by shape ("là" read as "1a").
-_PLAIN_READINGS = {"l": ["l", "1"], "o": ["o", "0"], "i": ["i", "l", "1"]}
+# Unmarked letters that OCR confuses by shape ("là" read as "1a"); "y" and "i" also stand
+# for each other in spelling ("tỷ lệ", "tỉ lệ") and in low-resolution print ("ngày" read as "ngài").
+_PLAIN_READINGS = {"l": ["l", "1"], "o": ["o", "0"], "i": ["i", "l", "1"], "y": ["y", "i"]}
 
 
 def _alternatives(readings: list[str], optional: bool) -> str:

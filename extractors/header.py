@@ -42,8 +42,10 @@ _MOTTO_LETTERS = [re.sub(r"[^a-z]", "", fold(m)) for m in _MOTTOS]
 _SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"(?P<colon>[ \t]*[:;])?\s*")
 # The comma after the place; some date lines leave it out ("Hà Nội ngày 1 tháng 12 năm 2025"),
 # and handwriting may cover "ngày" with the day ("Quảng Ngãi, ngàW/{ tháng 5 năm 2021").
+# "ngày" counts only before a day or "tháng": OCR's "ngày" may read "ngài", and so does "Ngãi".
 _PLACE_DATE = re.compile(
     rf"(?P<comma>,)?[ \t]*\n?[ \t]*(?={ocr_pattern('ngày', marks_may_vanish=True)}"
+    rf"\s*[^\s,]{{0,4}}\s*(?:\d|{ocr_pattern('tháng', glued_after_debris=True)})"
     rf"|(?P<covered>[^\s,]{{1,8}}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}))"
 )
 _SPELLED_DATE = re.compile(rf"{ocr_pattern('ngày', marks_may_vanish=True)}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}")
@@ -102,6 +104,9 @@ _TITLE_WORD = re.compile(r"truong|tuong|tich|giam|chanh|nhiem|thu")
 _ON_BEHALF = re.compile(r"(?m)^[ \t]*t\s*[/.]\s*m\.?[ \t]+(?=\S)")
 # A line this long is running text: the signature block has ended, no name follows in it.
 _PROSE_WORDS = 16
+# "Nơi nhận:" heading the recipients' list in a letter's foot, beside the signature block.
+_RECIPIENTS = re.compile(ocr_pattern("Nơi nhận") + r"\s*:")
+_FOOT_LINES, _FOOT_CHARS = 40, 2000
 _DEPUTY = {"Bộ trưởng": "Thứ trưởng", "Chủ tịch nước": "Phó Chủ tịch nước"}
 _NAME_WORD = r"[^\W\d_]+"
 
@@ -317,6 +322,18 @@ def _debris_line(view: str, start: int, words: list[re.Match[str]]) -> bool:
     return len(line) < len(words) and not any(re.fullmatch(r"[^\W\d_]{2,}[,.:;]?", w) for w in line)
 
 
+def _stamp_across(view: str, pos: int) -> int | None:
+    """Where the line at `pos` ends, when it is what OCR reads off a stamp crossing a
+    subject line (a few letters among symbols: ".ˆ^ Lá") and the next line carries on
+    the sentence in lower case; else None."""
+    end = _line_end(view, pos)
+    line = view[pos:end]
+    if sum(c.isalpha() for c in line) > 3 or not re.search(r"[^\w\s]", line):
+        return None
+    after = re.compile(r"\s*(\S)").match(view, end)
+    return end if after and after.group(1).islower() else None
+
+
 def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: str | None) -> None:
     """The subject line from `start`: a run of capitals, or mixed case up to the next sentence."""
     words = layout.words(start, layout.end)
@@ -329,10 +346,16 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: 
         return
     capitals = "".join(w.group() for w in words[:4]).isupper()
     kept: list[re.Match[str]] = []
+    skip_to = 0
     for word in words:
         pos = start + word.start()
+        if pos < skip_to:
+            continue
         gap = layout.view[start + kept[-1].end():pos] if kept else ""
         token = word.group()
+        if kept and not capitals and "\n" in gap and (debris_end := _stamp_across(layout.view, pos)):
+            skip_to = debris_end  # a stamp over the subject line: its sentence goes on below
+            continue
         if kept and (pos in zone_ends or len(kept) > 250
                      or gap.count("\n") >= 2 and (capitals or not token[0].islower())):
             break
@@ -352,7 +375,7 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: 
     if not kept:
         return
     title_start, title_end = start + kept[0].start(), start + kept[-1].end()
-    title = squash(layout.view[title_start:title_end]).rstrip(".;: ")
+    title = " ".join(w.group() for w in kept).rstrip(".;: ")  # without a stamp's debris skipped
     # A web site's name of the document standing where the subject belongs
     # ("Quyết định 3467/QĐ-BYT ngày 15/11/2024 về việc …"): the subject is what follows.
     named = _NAMED_BEFORE_SUBJECT.match(fold(title))
@@ -498,6 +521,28 @@ def _signature(text: str, folded: str, h: Header) -> None:
         h.signer, name_start, name_end = name
         h.spans["signer"] = (name_start, name_end)
         return
+    # The title lost under a seal (OCR reads "SHỦ TỊCH" or nothing): the name printed alone
+    # in the foot of the letter, after the recipients' heading.
+    for recipients in _RECIPIENTS.finditer(folded):
+        name = _name_alone(text, recipients.end())
+        if name:
+            h.signer, name_start, name_end = name
+            h.spans["signer"] = (name_start, name_end)
+            return
+
+
+def _name_alone(text: str, start: int) -> tuple[str, int, int] | None:
+    """The first line after `start`, within the foot, that is nothing but a person's name
+    with a known surname ("Trần Văn Bình"); the foot ends at a line of running text."""
+    for line in list(re.finditer(r"[^\n]+", text[start:start + _FOOT_CHARS]))[:_FOOT_LINES]:
+        words = line.group().strip(" *").split()
+        if len(words) >= _PROSE_WORDS:
+            return None
+        if 2 <= len(words) <= 4 and fold_key(words[0]) in SURNAMES and all(
+                re.fullmatch(_NAME_WORD, w) and w[0].isupper() and (w[1:].islower() or w.isupper()) for w in words):
+            name_start = start + line.start() + line.group().index(words[0])
+            return " ".join(w.capitalize() for w in words), name_start, name_start + len(" ".join(words))
+    return None
 
 
 def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int] | None:

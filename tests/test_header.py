@@ -412,6 +412,31 @@ Số: 4410/CT-TTHT TP. Hồ Chí Minh, ngày 12 tháng 5 năm 2014
 Kính gửi: Công ty trách nhiệm hữu hạn Thương mại Bến Thành.
 """
 
+# A scan at low resolution: "ngày" read as "ngài" with no comma before it and the day
+# damaged; a stamp over the subject's second line leaves debris; the signer's title is
+# lost under the seal and only the name is read, in the foot after the recipients.
+SEALED_LOW_RESOLUTION = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ THỌ
+Số: 57/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Phú Thọ ngài 2Š tháng 03 năm 2024
+THÔNG BÁO
+
+Về việc tổ chức kiểm tra công tác phòng chống
+
+.^ Tà
+
+thiên tai trên địa bàn tỉnh
+
+Ủy ban nhân dân tỉnh thông báo lịch kiểm tra như sau.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+Đặng Văn Hòa
+"""
+
 LAYOUT_CASES = [
     (EN_DASH_MOTTO_AND_TP, {  # the motto with en dashes beside the issuer; "TP." written out
         "doc_type": "Công văn", "number": "4410/CT-TTHT", "symbol": "CT-TTHT", "issue_date": "2014-05-12",
@@ -579,6 +604,15 @@ LAYOUT_CASES = [
         "number": "Số 19-TB/TW", "issue_date": "ngày 2 tháng 8 năm 2025", "place": "Hà Nội",
         "doc_type": "THÔNG BÁO", "title": "KẾT LUẬN VỀ CÔNG TÁC CÁN BỘ",
         "issuer": "BAN CHẤP HÀNH TRUNG ƯƠNG", "signer": "Lê Quang Huy"}),
+    (SEALED_LOW_RESOLUTION, {
+        "doc_type": "Thông báo", "number": "57/TB-UBND", "symbol": "TB-UBND", "issue_date": "2024-03",
+        "place": "Phú Thọ", "issuer": "Ủy ban nhân dân tỉnh Phú Thọ", "issuer_level": "province",
+        "province": "Phú Thọ", "title": "Về việc tổ chức kiểm tra công tác phòng chống thiên tai trên địa bàn tỉnh",
+        "signer": "Đặng Văn Hòa", "signer_title": None}, {
+        "number": "Số: 57/TB-UBND", "issue_date": "ngài 2Š tháng 03 năm 2024", "place": "Phú Thọ",
+        "doc_type": "THÔNG BÁO",
+        "title": "Về việc tổ chức kiểm tra công tác phòng chống\n\n.^ Tà\n\nthiên tai trên địa bàn tỉnh",
+        "issuer": "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ", "signer": "Đặng Văn Hòa"}),
 ]
 
 
