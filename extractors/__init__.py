@@ -11,6 +11,7 @@ import re
 from vietnamese.bodies import NORMATIVE_TYPES
 
 from .citations import extract_citations
+from .dates import year_misread
 from .folding import fold
 from .header import extract_header
 from .model import Citation, Extraction, Header, Target
@@ -39,6 +40,18 @@ def _province(header: Header) -> str | None:
     return m.group("province") if m else None
 
 
+def _check_issue_year(header: Header, cited: list[Citation]) -> None:
+    """A document is never dated before a document it cites: an issue year earlier than a
+    cited date is a misread digit ("2016" for "2018" on a scan), corrected when one
+    look-alike digit makes it possible."""
+    cited_years = [int(c.date[:4]) for c in cited if c.date]
+    if not header.issue_date or not cited_years or int(header.issue_date[:4]) >= max(cited_years):
+        return
+    year = year_misread(int(header.issue_date[:4]), max(cited_years))
+    if year:
+        header.issue_date = f"{year:04d}{header.issue_date[4:]}"
+
+
 def extract(text: str) -> Extraction:
     """Header fields, legal bases, other citations and targets of one document."""
     folded = fold(text)
@@ -46,6 +59,7 @@ def extract(text: str) -> Extraction:
     bases, others = extract_citations(text, folded)
     if header.number:
         others = [c for c in others if c.number != header.number]
+    _check_issue_year(header, bases + others)
     issue_year = int(header.issue_date[:4]) if header.issue_date else None
     normative = header.doc_type in NORMATIVE_TYPES
     targets = extract_targets(text, folded, _document_year(header), issue_year, normative, _province(header))

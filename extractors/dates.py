@@ -47,7 +47,7 @@ def _iso(year: str, month: str | None, day: str | None) -> str | None:
     try:
         return dt.date(y, m, int(day)).isoformat()
     except ValueError:
-        return None
+        return f"{y:04d}-{m:02d}"  # a day no month has ("ngày 42/02/2018": OCR damage): month and year hold
 
 
 def _to_match(m: re.Match[str]) -> DateMatch | None:
@@ -56,6 +56,25 @@ def _to_match(m: re.Match[str]) -> DateMatch | None:
     else:
         iso = _iso(m.group("wy"), m.group("wm"), m.group("wd") if m.group("wm") else None)
     return DateMatch(iso, m.start(), m.end()) if iso else None
+
+
+# Digits that OCR takes for one another in print ("2018" read as "2016").
+_LOOKALIKE_DIGITS = {"0": "68", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "0369", "9": "8"}
+
+
+def year_misread(year: int, at_least: int) -> int | None:
+    """The year OCR most likely read as `year` when the document shows it cannot be
+    earlier than `at_least` (it cites a document of that year): a year that differs from
+    `year` by one look-alike digit and is `at_least` or the year after (where the newest
+    citation pins it down); None when none is."""
+    if year >= at_least:
+        return year
+    digits = str(year)
+    readings = {
+        int(digits[:i] + other + digits[i + 1:])
+        for i, digit in enumerate(digits) for other in _LOOKALIKE_DIGITS.get(digit, "")
+    }
+    return min((y for y in readings if at_least <= y <= at_least + 1), default=None)
 
 
 def parse_date(folded: str) -> str | None:

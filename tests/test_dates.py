@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.dates import date_after, parse_date
+from extractors.dates import date_after, parse_date, year_misread
 from vietnamese.folding import fold
 
 CASES = [
@@ -16,7 +16,8 @@ CASES = [
     ("ngày 23.4.2018", "2018-04-23"),
     ("ngày 20\ntháng 11 năm 2025", "2025-11-20"),  # a table cell wrapped the date line
     ("ngày\n05 tháng 3\nnăm 2025", "2025-03-05"),
-    ("ngày 31/02/2022", None),  # no such day
+    ("ngày 31/02/2022", "2022-02"),  # no such day: a misread digit, month and year hold
+    ("ngày 42/02/2018", "2018-02"),
     ("ngày 13/13/2022", None),
     ("quý 1/2022", None),
 ]
@@ -37,3 +38,15 @@ def test_parse_date(text, expected):
 def test_date_after(text, expected):
     found = date_after(fold(text), 0)
     assert (found.iso if found else None) == expected
+
+
+@pytest.mark.parametrize("year, at_least, expected", [
+    (2016, 2018, 2018),  # "8" read as "6"
+    (2013, 2018, 2018),  # "8" read as "3"
+    (2019, 2021, None),  # no look-alike digit makes it 2021 or 2022
+    (2021, 2023, None),  # "2027" is a look-alike reading, but four years after the newest citation
+    (2020, 2020, 2020),  # not earlier: nothing to correct
+    (2015, 2016, 2016),  # "6" read as "5"
+])
+def test_year_misread(year, at_least, expected):
+    assert year_misread(year, at_least) == expected

@@ -437,6 +437,20 @@ Nơi nhận:
 Đặng Văn Hòa
 """
 
+# The year of a scanned date line misread ("2016" for "2018"): the directive cites one of
+# 2018, so it cannot be older; one look-alike digit corrects it.
+YEAR_MISREAD = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH PHƯỚC
+Số: 14/CT-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Phước, ngày 09 tháng 5 năm 2016
+CHỈ THỊ
+Về việc tăng cường quản lý chợ
+
+Thực hiện Quyết định số 21/QĐ-UBND ngày 02/3/2018 của Ủy ban nhân dân tỉnh, Chủ tịch chỉ thị.
+"""
+
 LAYOUT_CASES = [
     (EN_DASH_MOTTO_AND_TP, {  # the motto with en dashes beside the issuer; "TP." written out
         "doc_type": "Công văn", "number": "4410/CT-TTHT", "symbol": "CT-TTHT", "issue_date": "2014-05-12",
@@ -613,6 +627,12 @@ LAYOUT_CASES = [
         "doc_type": "THÔNG BÁO",
         "title": "Về việc tổ chức kiểm tra công tác phòng chống\n\n.^ Tà\n\nthiên tai trên địa bàn tỉnh",
         "issuer": "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ", "signer": "Đặng Văn Hòa"}),
+    (YEAR_MISREAD, {
+        "doc_type": "Chỉ thị", "number": "14/CT-UBND", "symbol": "CT-UBND", "issue_date": "2018-05-09",
+        "place": "Bình Phước", "issuer": "Ủy ban nhân dân tỉnh Bình Phước", "issuer_level": "province",
+        "province": "Bình Phước", "title": "Về việc tăng cường quản lý chợ", "signer": None, "signer_title": None}, {
+        "number": "Số: 14/CT-UBND", "issue_date": "ngày 09 tháng 5 năm 2016", "place": "Bình Phước",
+        "doc_type": "CHỈ THỊ", "title": "Về việc tăng cường quản lý chợ", "issuer": "ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC"}),
 ]
 
 
