@@ -97,6 +97,58 @@ OSD_MIN_SIDE = 1600  # pixels: an A4 page at about 200 dpi
 SCRIPT_MODEL = "Vietnamese"
 
 
+# A region Tesseract sets aside as a picture may hold print: a signature block under a
+# red seal (its title and the signer's name; seen on real scans, where the page's reading
+# had neither). Below the header (where incoming-mail stamps sit) it is read again as one
+# block of text; lines OCR is unsure of, signs and words already read beside the picture
+# are left out: what remains is print the page's reading lost.
+_HEADER_SHARE = 0.25
+_PICTURE_LINE_CONFIDENCE = 0.6
+# Pixels: a picture narrower or lower holds no line of print (a sideways page's specks give
+# boxes 0 pixels wide, which Tesseract must never be asked to read: it crashes).
+_PICTURE_SIDE = 32
+
+
+@cache
+def _picture_types() -> frozenset[int]:
+    from tesserocr import PT
+
+    return frozenset({PT.FLOWING_IMAGE, PT.HEADING_IMAGE, PT.PULLOUT_IMAGE})
+
+
+def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], timeout: float) -> list[Line]:
+    """The lines of print inside a picture region, without the words the page's reading has."""
+    from tesserocr import RIL, iterate_level
+
+    left, top, right, bottom = box
+    engine.SetRectangle(left, top, right - left, bottom - top)
+    if not engine.Recognize(timeout=int(timeout * 1000)):
+        return []
+    known = [w for line in read for w in line.words]
+    lines: list[Line] = []
+    for word in iterate_level(engine.GetIterator(), RIL.WORD):
+        if word.Empty(RIL.WORD):
+            continue
+        written = (word.GetUTF8Text(RIL.WORD) or "").strip()
+        found = Word(unicodedata.normalize("NFC", written), *word.BoundingBox(RIL.WORD),
+                     confidence=word.Confidence(RIL.WORD) / 100)
+        if word.IsAtBeginningOf(RIL.TEXTLINE) or not lines:
+            lines.append(Line([], not lines))
+        lines[-1].words.append(found)
+    kept = []
+    for line in lines:
+        if sum(w.confidence for w in line.words) / len(line.words) < _PICTURE_LINE_CONFIDENCE:
+            continue  # the seal's rim, the signature's strokes
+        words = [w for w in line.words if re.search(r"\w", w.text) and not any(_overlaps(w, k) for k in known)]
+        if words:
+            kept.append(Line(words, line.paragraph_start))
+    return kept
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
+
+
 class Tesseract:
     """The OCR engine in use: Tesseract with one model (`vie`), in this process."""
 
@@ -131,11 +183,16 @@ class Tesseract:
         if image.info.get("content_dpi", 300) < LOW_RESOLUTION and missing_reason(SCRIPT_MODEL) is None:
             lang = f"{self.lang}+{SCRIPT_MODEL}"
         lines: list[Line] = []
+        pictures: list[tuple[int, tuple[int, int, int, int]]] = []  # (where in lines, box)
         with _engine(lang, PSM.AUTO) as engine:
             engine.SetImage(image)
             if not engine.Recognize(timeout=int(timeout * 1000)):
                 raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page")
             for word in iterate_level(engine.GetIterator(), RIL.WORD):
+                if word.IsAtBeginningOf(RIL.BLOCK) and word.BlockType() in _picture_types():
+                    box = word.BoundingBox(RIL.BLOCK)
+                    if box and box[1] > image.height * _HEADER_SHARE and min(box[2] - box[0], box[3] - box[1]) >= _PICTURE_SIDE:
+                        pictures.append((len(lines), box))
                 if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
                     continue
                 written = (word.GetUTF8Text(RIL.WORD) or "").strip()
@@ -146,6 +203,11 @@ class Tesseract:
                 if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
                     lines.append(Line([], word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA)))
                 lines[-1].words.append(box)
+        if pictures:
+            with _engine(lang, PSM.SINGLE_BLOCK) as engine:
+                engine.SetImage(image)
+                for at, box in reversed(pictures):
+                    lines[at:at] = _read_picture(engine, box, lines, timeout)
         text, doubtful = join(arrange([line for line in lines if line.words]), doubtful_below=DOUBTFUL)
         confidences = [w.confidence for line in lines for w in line.words]
         confidence = sum(confidences) / len(confidences) if confidences else None

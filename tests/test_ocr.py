@@ -251,3 +251,38 @@ def test_a_page_whose_body_is_a_picture_keeps_its_text_layer_and_reads_the_pictu
     assert page.text.startswith("CÔNG BÁO/Số 31/Ngày 07-7-2023\n")
     h = extract(page.text).header
     assert (h.number, h.issue_date) == ("12/2023/TT-BYT", "2023-06-30"), page.text
+
+
+def test_print_inside_a_picture_region_is_read_again():
+    """A signature block under a seal: Tesseract sets the region aside as a picture and its
+    page reading has neither the title nor the name; read again as one block they come back."""
+    import math
+    import random
+
+    from PIL import ImageDraw, ImageFont
+
+    from ocr.tesseract import Tesseract
+    from training.render import SERIF
+
+    dpi = 200
+    page, _ = render_page(["Ủy ban nhân dân tỉnh yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./."] * 3, dpi=dpi)
+    draw = ImageDraw.Draw(page)
+    face = ImageFont.truetype(str(SERIF), int(13 * dpi / 72))
+    top, left = 5 * dpi, int(5.2 * dpi)
+    draw.text((int(0.9 * dpi), top), "Nơi nhận:", font=face, fill=0)
+    draw.text((left, top), "CHỦ TỊCH", font=face, fill=0)
+    draw.text((left - 30, top + 330), "Phạm Minh Khoa", font=face, fill=0)
+    x, y, r = left - 60, top + 170, 170  # the seal as preparation leaves it (grey), then the signature
+    draw.ellipse((x - r, y - r, x + r, y + r), outline=90, width=10)
+    draw.ellipse((x - r + 40, y - r + 40, x + r - 40, y + r - 40), outline=90, width=6)
+    rng = random.Random(1)
+    for _ in range(160):
+        angle, distance = rng.uniform(0, 2 * math.pi), rng.uniform(0, r - 50)
+        cx, cy = x + distance * math.cos(angle), y + distance * math.sin(angle)
+        draw.ellipse((cx - 9, cy - 9, cx + 9, cy + 9), fill=80)
+    draw.line([(left - 20 + i * 9, top + 200 + 50 * math.sin(i / 3)) for i in range(50)], fill=0, width=7)
+    page.info["dpi"] = (dpi, dpi)
+    text = Tesseract("vie").recognise(page, 60).text
+    assert "TỊCH" in text and "Phạm Minh Khoa" in text
+    assert text.index("TỊCH") > text.index("Nơi nhận")  # in its place: the foot, after the body
+    assert extract(text + "\n").header.signer == "Phạm Minh Khoa"
