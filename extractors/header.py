@@ -48,7 +48,8 @@ _PLACE_DATE = re.compile(
     rf"\s*[^\s,]{{0,4}}\s*(?:\d|{ocr_pattern('tháng', glued_after_debris=True)})"
     rf"|(?P<covered>[^\s,]{{1,8}}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}))"
 )
-_SPELLED_DATE = re.compile(rf"{ocr_pattern('ngày', marks_may_vanish=True)}[ \t]*\d{{0,2}}[ \t]*{ocr_pattern('tháng')}")
+# The day may be damaged ("ngài 1Š tháng 01" on a low-resolution page).
+_SPELLED_DATE = re.compile(rf"{ocr_pattern('ngày', marks_may_vanish=True)}[ \t]*[^\s,]{{0,4}}[ \t]*{ocr_pattern('tháng')}")
 _BODY_START = re.compile(rf"(?m)^[ \t]*(?:{CAN_CU}|{ocr_pattern('Kính gửi')}|{ARTICLE_ONE})")
 # Words that open the first sentence after a subject line written in mixed case.
 _OPENERS = re.compile("|".join(ocr_pattern(w) for w in (
