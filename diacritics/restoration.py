@@ -1,12 +1,15 @@
-"""Restoring Vietnamese text that lost its diacritics or went through OCR
-without a Vietnamese model.
+"""Restoring Vietnamese text that lost its diacritics or went through OCR.
 
-Each line is first classified (`assess_line`): correct Vietnamese is kept as
-it is; a line typed without marks is restored (each word becomes one of the
-syllables that differ from it only by marks); an OCR-garbled line is
-corrected (each word may also become a syllable a few edits away, with a
-cost for each edit). In both cases the trigram model chooses among the
-candidates in context, with Viterbi decoding.
+Each line is first classified (`assess_line`): correct Vietnamese (and English
+prose) is kept as it is; a line typed without marks is restored (each word
+becomes one of the syllables that differ from it only by marks); a line garbled
+by OCR without a Vietnamese model is corrected (each word may also become a
+syllable a few edits away, with a cost for each edit). Text read by OCR with a
+Vietnamese model (`restore(source="ocr")`, or words it doubted) looks correct:
+its lines are polished, each word may take another marking of its letters where
+context and what that OCR does to marks (`ocr_marks`) make it likelier by a
+margin. In every case the trigram model chooses among the candidates in
+context, with Viterbi decoding.
 """
 
 from __future__ import annotations
