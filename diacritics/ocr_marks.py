@@ -18,8 +18,10 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from vietnamese.folding import strip_marks
+from vietnamese.syllables import TONE_MARKS
+
 MARKS_CHANNEL = "data/marks.json"
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
 # The letters that carry a mark of their own, and the letters OCR may write for each.
 _LETTER_FORMS = {"a": "aâă", "e": "eê", "o": "oôơ", "u": "uư", "d": "dđ"}
 # Counts are smoothed towards OCR keeping what it sees, with the weight of this many readings.
@@ -35,9 +37,9 @@ def tone_of(syllable: str) -> tuple[str, bool]:
     sits on a letter with a mark of its own (stacked: "ẩ", "ố")."""
     for char in syllable:
         decomposed = unicodedata.normalize("NFD", char)
-        tone = next((c for c in decomposed if c in _TONES), None)
+        tone = next((c for c in decomposed if c in TONE_MARKS), None)
         if tone:
-            stacked = any(unicodedata.combining(c) and c not in _TONES for c in decomposed)
+            stacked = any(unicodedata.combining(c) and c not in TONE_MARKS for c in decomposed)
             return unicodedata.normalize("NFC", "a" + tone), stacked
     return "a", False
 
@@ -47,14 +49,9 @@ def letters_of(syllable: str) -> list[tuple[str, bool]]:
     out = []
     for char in syllable:
         decomposed = unicodedata.normalize("NFD", char)
-        out.append((unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES)),
-                    any(c in _TONES for c in decomposed)))
+        out.append((unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS)),
+                    any(c in TONE_MARKS for c in decomposed)))
     return out
-
-
-def base(letter: str) -> str:
-    """A letter without any mark ("đ" → "d", "ô" → "o")."""
-    return "d" if letter == "đ" else unicodedata.normalize("NFD", letter)[0]
 
 
 def observations(true: str, written: str) -> list[tuple[str, str, str]]:
@@ -65,8 +62,8 @@ def observations(true: str, written: str) -> list[tuple[str, str, str]]:
     tone, stacked = tone_of(true)
     seen = [("tone", tone + ("^" if stacked else ""), tone_of(written)[0])]
     for (letter, toned), (wrote, _) in zip(letters_of(true), letters_of(written)):
-        seen.append(("base", base(letter), base(wrote)))
-        if base(letter) == base(wrote) and base(letter) in _LETTER_FORMS:
+        seen.append(("base", strip_marks(letter), strip_marks(wrote)))
+        if strip_marks(letter) == strip_marks(wrote) and strip_marks(letter) in _LETTER_FORMS:
             seen.append(("letter", letter + ("*" if toned else ""), wrote))
     return seen
 
@@ -84,7 +81,7 @@ def _log_probability(part: str, key: str, written: str) -> float:
     if part == "base":
         total = sum(counts.values())
         return math.log10((counts.get(written, 0) + 0.01) / (total + 1)) if total else -4.0
-    options = 6 if part == "tone" else len(_LETTER_FORMS[base(kept)])
+    options = 6 if part == "tone" else len(_LETTER_FORMS[strip_marks(kept)])
     prior = PRIOR_KEPT if written == kept else (1 - PRIOR_KEPT) / (options - 1)
     return math.log10((counts.get(written, 0) + PRIOR_WEIGHT * prior) / (sum(counts.values()) + PRIOR_WEIGHT))
 

@@ -11,12 +11,10 @@ from PIL import Image
 
 from pipeline import Options, run
 from tests.conftest import CORPUS
+from vietnamese.syllables import TONE_MARKS
 from training.render import text_to_pdf
 
 GOOD = "000_244ec2eb958e1eda.txt"
-
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def cp1258(text: str) -> bytes:

@@ -18,7 +18,8 @@ SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprs
 # with `spellings`: expanding them at start-up took a third of a fresh process's).
 SYLLABLES = "data/syllables.txt"
 SPELLINGS = "data/syllable_spellings.txt"
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# The five tone marks as combining characters (NFD): huyền, sắc, ngã, hỏi, nặng.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 @cache
@@ -42,10 +43,10 @@ def apply_case(pattern: str, word: str) -> str:
 def tone_placements(syllable: str) -> set[str]:
     """A syllable with its tone mark on each of its vowels: "hoà" and "hòa" are both in use."""
     decomposed = unicodedata.normalize("NFD", syllable)
-    tones = [c for c in decomposed if c in _TONES]
+    tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) != 1:
         return {syllable}
-    bare = [c for c in decomposed if c not in _TONES]
+    bare = [c for c in decomposed if c not in TONE_MARKS]
     vowels = [i for i, c in enumerate(bare) if c in "aeiouy"]
     forms = set()
     for i in vowels:
@@ -77,7 +78,7 @@ def tone_style(syllable: str) -> str | None:
         return None
     decomposed = unicodedata.normalize("NFD", lower)
     bare = [c for c in decomposed if not unicodedata.combining(c)]
-    at = next((i for i, c in enumerate(decomposed) if c in _TONES), None)
+    at = next((i for i, c in enumerate(decomposed) if c in TONE_MARKS), None)
     if at is None:
         return None
     letters_before = sum(1 for c in decomposed[:at] if not unicodedata.combining(c))
