@@ -11,7 +11,7 @@ OUT ?= output
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 ARGS ?=
 
-.PHONY: setup system-packages chromium extract eval eval-dev eval-pages test test-all bench law-names train-lm train-channel clean
+.PHONY: setup system-packages chromium extract eval eval-dev eval-pages eval-steps test test-all bench law-names train-lm train-channel clean
 
 setup: system-packages $(VENV)/.installed
 
@@ -72,6 +72,10 @@ eval-dev: setup
 # into bench/dev-pages.md (about a minute).
 eval-pages: setup
 	$(BIN)/python bench/eval_dev.py --sets pages --plain --out bench/dev-pages.md
+
+# Each OCR preparation step switched off in turn on the transcribed scan pages (bench/preparation-steps.md).
+eval-steps: setup
+	$(BIN)/python bench/preparation_steps.py --out bench/preparation-steps.md
 
 # Rebuild the diacritic model (diacritics/data/model.npz) from the laws in data/lm, the broad corpus
 # of legal and administrative text in LM_EXTRA (not in this repository; `LM_EXTRA=` trains on the
