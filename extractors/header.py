@@ -541,8 +541,9 @@ def _name_alone(text: str, start: int) -> tuple[str, int, int] | None:
             return None
         if 2 <= len(words) <= 4 and fold_key(words[0]) in SURNAMES and all(
                 re.fullmatch(_NAME_WORD, w) and w[0].isupper() and (w[1:].islower() or w.isupper()) for w in words):
-            name_start = start + line.start() + line.group().index(words[0])
-            return " ".join(w.capitalize() for w in words), name_start, name_start + len(" ".join(words))
+            line_start = start + line.start()
+            name_end = line_start + line.group().rindex(words[-1]) + len(words[-1])
+            return " ".join(w.capitalize() for w in words), line_start + line.group().index(words[0]), name_end
     return None
 
 

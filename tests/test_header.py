@@ -652,3 +652,12 @@ def test_header_layouts(text, expected, spans):
 ])
 def test_unknown_body_name(capitals, written):
     assert unknown_body_name(capitals) == written
+
+
+def test_a_name_alone_in_the_foot_has_the_span_of_its_words_however_spaced():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 12/UBND-VP\nV/v tổ chức họp\n"
+            "Hải Dương, ngày 3 tháng 4 năm 2024\nKính gửi: các sở, ngành.\n"
+            "Đề nghị các đơn vị thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTrần  Văn   Bình\n")
+    h = extract(text).header
+    assert h.signer == "Trần Văn Bình"
+    assert text[slice(*h.spans["signer"])] == "Trần  Văn   Bình"
