@@ -26,13 +26,16 @@ A4_SHORT_SIDE = 8.27  # inches: the resolution of an image that does not say its
 PAGE_PIXELS = 25_000_000
 MAX_UPSCALE = 4
 # A page enlarged from below UPSCALE_BELOW dpi whose edges are BLURRED (edge_sharpness)
-# is sharpened after enlarging: an unsharp mask of one original pixel's radius, SHARPEN_PERCENT
-# strong. Measured on phone photos of training text (576x960, 70 dpi print, raw OCR,
-# syllables right, 3 pages each): blurred (Gaussian 1.1 px) 57.6% -> 81.0% (plain
-# Tesseract 68.4%); radius 0.5 px at 150%: 68.8%, 1.5 px at 250%: 78.3%. Sharp photos read 1 point
+# is sharpened after enlarging: an unsharp mask of SHARPEN_RADIUS original pixels,
+# SHARPEN_PERCENT strong. Measured on phone photos of training text (576x960, 70 dpi
+# print, raw OCR, syllables right, 3 pages each): blurred (Gaussian 1.1 px) 57.6% -> 81.0%
+# (plain Tesseract 68.4%). Re-measured with the `-l vie` correction after it (24 blurred
+# training pages, final text): 1 px at 200% 95.82%, 1.5 px at 250% 96.49%; 1.5 px at 200%
+# or 300%, 1.25 px, 2 px, 200% at 120% or 300%, a second gentler pass, reading with
+# `vie` alone (-6 points), psm 4/6 all within noise or worse. Sharp photos read 1 point
 # worse sharpened, so only blurred pages: their edge sharpness is 0.36, that of
 # phone photos (blur 0.6 px) 1.2-1.3, of 100 dpi scans 1.4, of the ~96 dpi dev scans 2.2.
-BLURRED, SHARPEN_PERCENT = 0.8, 200
+BLURRED, SHARPEN_RADIUS, SHARPEN_PERCENT = 0.8, 1.5, 250
 
 
 def within_budget(image: Image.Image) -> Image.Image:
@@ -156,6 +159,6 @@ def _prepare(image: Image.Image) -> Image.Image:
         scale = min(UPSCALE_TO / dpi, MAX_UPSCALE, math.sqrt(PAGE_PIXELS / (gray.width * gray.height)))
         enlarged = gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.LANCZOS)
         if edge_sharpness(gray) < BLURRED:
-            return enlarged.filter(ImageFilter.UnsharpMask(radius=scale, percent=SHARPEN_PERCENT, threshold=0))
+            return enlarged.filter(ImageFilter.UnsharpMask(radius=SHARPEN_RADIUS * scale, percent=SHARPEN_PERCENT, threshold=0))
         return enlarged
     return gray
