@@ -93,15 +93,15 @@ def evaluate_pages(scratch: Path, plain: bool) -> dict[str, dict[str, str]]:
         doc_ids = {Path(row["source_path"]).stem: row["doc_id"] for row in csv.DictReader(rows)}
     results = {}
     for name, gold in golds.items():
-        results[name] = {"ours": _syllables_right(gold, out / "text" / f"{doc_ids[name]}.txt"),
+        results[name] = {"ours": syllables_right(gold, out / "text" / f"{doc_ids[name]}.txt"),
                          "seconds": f"{seconds:.0f}"}
         if plain:
-            results[name]["plain"] = _syllables_right(gold, _plain_tesseract(inputs / f"{name}.pdf", scratch))
+            results[name]["plain"] = syllables_right(gold, _plain_tesseract(inputs / f"{name}.pdf", scratch))
         print(f"{name}: " + " ".join(f"{k}={v}" for k, v in results[name].items()), flush=True)
     return results
 
 
-def _syllables_right(gold: Path, text: Path) -> str:
+def syllables_right(gold: Path, text: Path) -> str:
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_restore.py"), str(gold), str(text)],
                             capture_output=True, text=True, check=True).stdout
     found = _SYLLABLES.search(scored)
@@ -152,11 +152,11 @@ def report(results: dict[str, dict[str, str]], pages: dict[str, dict[str, str]])
         lines += ["", "Header fields right per set:", ""]
         lines += [f"- {name}: {r['fields']}" for name, r in results.items()]
     if pages:
-        lines += ["", _pages_table(pages)]
+        lines += ["", pages_table(pages)]
     return "\n".join(lines) + "\n"
 
 
-def _pages_table(pages: dict[str, dict[str, str]]) -> str:
+def pages_table(pages: dict[str, dict[str, str]]) -> str:
     plain = all("plain" in r for r in pages.values())
     lines = ["Transcribed scan pages (pdf/NN.pP.gt.txt), syllables right in the final text of `decrees extract` "
              "on each page cut into a one-page PDF (score_restore.py):", "",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import math
 import platform
 import subprocess
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from eval_dev import PAGE_GOLD, SHARED
+from eval_dev import PAGE_GOLD, SHARED, syllables_right
 from ocr import preprocess
 from ocr.model import AcquireOptions
 from ocr.scan import engine_for, ocr_image
@@ -64,28 +63,29 @@ def main() -> None:
     if not golds or not (SHARED / "eval" / "score_restore.py").is_file():
         print(f"No transcribed pages at {SHARED}/dev/pdf (and eval/score_restore.py): nothing to measure.")
         return
-    spec = importlib.util.spec_from_file_location("score_restore", SHARED / "eval" / "score_restore.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)  # the shared scorer is a script, not a package
-
     engine = engine_for(AcquireOptions())
+    rows = []
     with tempfile.TemporaryDirectory(prefix="decrees-steps-") as scratch:
         pages = {}
         for gold in golds:
             number, page = PAGE_GOLD.fullmatch(gold.name).groups()
-            pages[f"{number}p{page}"] = (page_image(gold.parent / f"{number}.pdf", int(page), Path(scratch)),
-                                         gold.read_text(encoding="utf-8"))
-    rows = []
-    for name, changes in VARIANTS.items():
-        shipped = {key: getattr(preprocess, key) for key in changes}
-        for key, value in changes.items():
-            setattr(preprocess, key, value)
-        started = time.perf_counter()
-        right = [scorer.score(gold, ocr_image(image, engine).text)[0] for image, gold in pages.values()]
-        rows.append((name, right, time.perf_counter() - started))
-        for key, value in shipped.items():
-            setattr(preprocess, key, value)
-        print(name, " ".join(f"{r:.1%}" for r in right), flush=True)
+            pages[f"{number}p{page}"] = (page_image(gold.parent / f"{number}.pdf", int(page), Path(scratch)), gold)
+        for name, changes in VARIANTS.items():
+            shipped = {key: getattr(preprocess, key) for key in changes}
+            for key, value in changes.items():
+                setattr(preprocess, key, value)
+            started = time.perf_counter()
+            texts = [ocr_image(image, engine).text for image, _ in pages.values()]
+            seconds = time.perf_counter() - started
+            for key, value in shipped.items():
+                setattr(preprocess, key, value)
+            right = []
+            for (page, (_, gold)), text in zip(pages.items(), texts):
+                hypothesis = Path(scratch) / f"{page}.ocr.txt"
+                hypothesis.write_text(text, encoding="utf-8")
+                right.append(float(syllables_right(gold, hypothesis)))
+            rows.append((name, right, seconds))
+            print(name, " ".join(f"{r:.1%}" for r in right), flush=True)
     lines = ["# Preparation steps on the transcribed scan pages",
              "", f"Measured {dt.date.today().isoformat()} on {platform.machine()} (Python "
              f"{platform.python_version()}) with `make eval-steps`: raw OCR of each page's embedded image, "

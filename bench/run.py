@@ -593,12 +593,12 @@ def bench_kinds() -> str:
 
 def _transcribed_pages() -> str:
     """The hand-transcribed scan pages of ../shared/dev/pdf, measured as `make eval-pages` measures them."""
-    from eval_dev import SHARED, _pages_table, evaluate_pages
+    from eval_dev import SHARED, pages_table, evaluate_pages
 
     if not any((SHARED / "dev" / "pdf").glob("*.gt.txt")):
         return f"No transcribed dev pages at {SHARED / 'dev' / 'pdf'} (../shared is missing): not measured here.\n"
     with tempfile.TemporaryDirectory() as tmp:
-        return _pages_table(evaluate_pages(Path(tmp), plain=True))
+        return pages_table(evaluate_pages(Path(tmp), plain=True))
 
 
 SCAN_PAGES = 3  # pages of each kind of scan
