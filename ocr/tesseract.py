@@ -129,9 +129,7 @@ def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], time
     for word in iterate_level(engine.GetIterator(), RIL.WORD):
         if word.Empty(RIL.WORD):
             continue
-        written = (word.GetUTF8Text(RIL.WORD) or "").strip()
-        found = Word(unicodedata.normalize("NFC", written), *word.BoundingBox(RIL.WORD),
-                     confidence=word.Confidence(RIL.WORD) / 100)
+        found = _recognised_word(word)
         if word.IsAtBeginningOf(RIL.TEXTLINE) or not lines:
             lines.append(Line([], not lines))
         lines[-1].words.append(found)
@@ -143,6 +141,15 @@ def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], time
         if words:
             kept.append(Line(words, line.paragraph_start))
     return kept
+
+
+def _recognised_word(word) -> Word:
+    """The word a Tesseract result iterator stands on: its text (NFC), box and confidence (0..1)."""
+    from tesserocr import RIL
+
+    written = (word.GetUTF8Text(RIL.WORD) or "").strip()
+    return Word(unicodedata.normalize("NFC", written), *word.BoundingBox(RIL.WORD),
+                confidence=word.Confidence(RIL.WORD) / 100)
 
 
 def _overlaps(a: Word, b: Word) -> bool:
@@ -195,11 +202,9 @@ class Tesseract:
                         pictures.append((len(lines), box))
                 if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
                     continue
-                written = (word.GetUTF8Text(RIL.WORD) or "").strip()
-                if not written or is_rule(written):
+                box = _recognised_word(word)
+                if not box.text or is_rule(box.text):
                     continue
-                box = Word(unicodedata.normalize("NFC", written), *word.BoundingBox(RIL.WORD),
-                           confidence=word.Confidence(RIL.WORD) / 100)
                 if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
                     lines.append(Line([], word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA)))
                 lines[-1].words.append(box)
