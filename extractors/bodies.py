@@ -12,11 +12,11 @@ import re
 
 from rapidfuzz import process, fuzz
 
-from vietnamese.bodies import BODY_KINDS
+from vietnamese.bodies import BODY_KINDS, OFFICIAL_TITLES
 from vietnamese.gazetteer import CENTRAL_CITIES, DISTRICT_LEVELS, LEVEL_KEYS, LEVELS, PROVINCE_KEYS
 
 from .folding import best_phrase, fold, fold_key, looks_damaged, squash
-from .lexicon import NAMED_BODY_KEYS, PERSON_TITLES
+from .lexicon import NAMED_BODY_KEYS, titles_pattern
 
 # The level words over the folded text, the longest first ("thi xa" before "xa"); "tp." abbreviated.
 _LEVEL_RE = "(?P<level>" + "|".join(
@@ -38,9 +38,12 @@ _PARTY_NAMES = {
 }
 _LOCAL_NAMES = {"hoi dong nhan dan": "Hội đồng nhân dân", "hdnd": "Hội đồng nhân dân"}
 _CAPITALISED_WORD = re.compile(r"[^\W\d_][\w]*")
-_TITLES = re.compile(
-    r"(?:" + "|".join(t.replace(" ", r",?\s+") for t in PERSON_TITLES) + r")(?![a-z])[\s,]*"
-)
+# An official's title before a body is no part of its name ("Giám đốc Sở Y tế", "Bộ trưởng, Chủ nhiệm
+# Ủy ban Dân tộc"), but for a title that opens the name of an issuing authority: "Thủ tướng Chính phủ",
+# "Chủ tịch nước", "Chủ tịch Ủy ban nhân dân" (read by `_LOCAL`).
+_AUTHORITY_KEYS = [*NAMED_BODY_KEYS, "chu tich uy ban nhan dan"]
+_TITLES = re.compile(titles_pattern(
+    t for t in OFFICIAL_TITLES if not any(f"{k} ".startswith(f"{fold_key(t)} ") for k in _AUTHORITY_KEYS)) + r"[\s,]*")
 
 
 # Kinds of bodies that a proper name follows, folded, the longest first; by the Vietnamese convention
@@ -136,7 +139,7 @@ def parse_body(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     while pos < len(text) and text[pos] in " \t\n":
         pos += 1
     title = _TITLES.match(folded, pos)
-    if title and not folded.startswith("chu tich", pos):
+    if title:
         inner = parse_body(text, folded, title.end())
         if inner:
             return inner

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from vietnamese.bodies import DOC_TYPES
+from vietnamese.bodies import DOC_TYPES, HEAD_TITLES, OFFICIAL_TITLES, SIGNING_MODES, deputy_title
 from vietnamese.gazetteer import CENTRAL_CITIES, LEVEL_KEYS, PROVINCE_KEYS
 
 from .bodies import issuer_level, match_province, parse_body, read_place, unknown_body_name
 from .dates import DateMatch, date_after, find_dates, printed_month_year
 from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
-from .lexicon import ARTICLE_ONE, CAN_CU, SURNAMES
+from .lexicon import ARTICLE_ONE, CAN_CU, SURNAMES, TITLE_KEYS, titles_pattern
 from .model import Header
 from .numbers import NUMBER, normalise_number, read_header_number, symbol_issuer, symbol_type
 
@@ -76,31 +76,19 @@ _LETTER = re.compile(ocr_pattern("Kính gửi"))
 _NEVER_ADDRESSED = {"Chỉ thị", "Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Luật"}
 # Words before which a body name is part of the title, not the authority line.
 _INSIDE_TITLE = {"cua", "va", "ve", "voi", "cho", "tai", "thuoc", "pho"}
-# Prefixes of titles of people who head a body ("BỘ TRƯỞNG BỘ Y TẾ").
-_HEAD_TITLES = re.compile(
-    "|".join(ocr_pattern(t) for t in (
-        "Bộ trưởng", "Chủ tịch", "Thủ tướng", "Tổng cục trưởng", "Cục trưởng", "Giám đốc", "Tổng Giám đốc",
-        "Chủ nhiệm", "Trưởng ban", "Chánh án", "Viện trưởng", "Tổng Kiểm toán", "Thống đốc",
-    ))
+# Titles of people who head a body, opening the issuing authority's line ("BỘ TRƯỞNG BỘ Y TẾ").
+_HEAD_TITLES = re.compile(titles_pattern(HEAD_TITLES))
+# A signer's title, after how the signer signs ("KT. CHỦ TỊCH"); last, the head of a body whose title
+# the list lacks ("PHÓ TRƯỞNG THUẾ TỈNH"): it has no written form.
+_SIGN_TITLE = re.compile(
+    rf"(?:(?P<mode>{'|'.join(m.lower() for m in SIGNING_MODES)})\.?\s+)?"
+    rf"(?P<title>{titles_pattern(OFFICIAL_TITLES)}|(?:pho\s+)?truong(?=\s+[a-z]))(?![a-z])"
 )
-
-# Titles of signers, folded, with their written form.
-_SIGNER_TITLES = {
-    fold_key(t): t for t in (
-        "Chủ tịch", "Phó Chủ tịch", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng",
-        "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Trưởng ban",
-        "Phó Trưởng ban", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng",
-        "Tổng Giám đốc", "Phó Tổng Giám đốc", "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng cục trưởng",
-        "Phó Tổng cục trưởng", "Bí thư", "Phó Bí thư", "Hiệu trưởng", "Viện trưởng",
-        "Chánh án", "Trưởng phòng", "Chủ tịch nước", "Tổng Thư ký", "Thứ trưởng Thường trực",
-        "Phó Chủ tịch Thường trực",
-    )
-}
-_TITLE_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _SIGNER_TITLES), key=len, reverse=True))
-# Last, the head of a body whose title the list lacks ("PHÓ TRƯỞNG THUẾ TỈNH"): it has no written form.
-_SIGN_TITLE = re.compile(rf"(?:(?P<mode>kt|tm|tl|tuq|q)\.?\s+)?(?P<title>{_TITLE_ALT}|(?:pho\s+)?truong(?=\s+[a-z]))(?![a-z])")
-# A word that every signer's title contains: found first, in capitals, to find the few lines worth reading.
-_TITLE_WORD = re.compile(r"truong|tuong|tich|giam|chanh|nhiem|thu")
+# The longest word of each head's and deputy's title ("truong", "tich", "giam"), which every title holds
+# ("Phó Chủ tịch Thường trực" that of "Chủ tịch"): found first, in capitals, to find the few lines worth reading.
+_TITLE_WORD = re.compile("|".join(sorted(
+    {max(fold_key(t).removeprefix("pho ").split(), key=len) for h in HEAD_TITLES for t in (h, deputy_title(h))},
+    key=len, reverse=True)))
 # "T/M BỘ CHÍNH TRỊ" over a name: signed on behalf of a body, with no title printed.
 _ON_BEHALF = re.compile(r"(?m)^[ \t]*t\s*[/.]\s*m\.?[ \t]+(?=\S)")
 # A line this long is running text: the signature block has ended, no name follows in it.
@@ -108,7 +96,6 @@ _PROSE_WORDS = 16
 # "Nơi nhận:" heading the recipients' list in a letter's foot, beside the signature block.
 _RECIPIENTS = re.compile(ocr_pattern("Nơi nhận") + r"\s*:")
 _FOOT_LINES, _FOOT_CHARS = 40, 2000
-_DEPUTY = {"Bộ trưởng": "Thứ trưởng", "Chủ tịch nước": "Phó Chủ tịch nước"}
 _NAME_WORD = r"[^\W\d_]+"
 
 
@@ -514,10 +501,10 @@ def _signature(text: str, folded: str, h: Header) -> None:
         name = _name_after(text, lines)
         if not name:
             continue
-        title = _SIGNER_TITLES.get(fold_key(lowest.group("title"))) if "title" in lowest.re.groupindex else None
+        title = TITLE_KEYS.get(fold_key(lowest.group("title"))) if "title" in lowest.re.groupindex else None
         # "KT." before the lowest title means a deputy signed for the head.
-        if title and lowest.group("mode") == "kt" and not title.startswith("Phó"):
-            title = _DEPUTY.get(title, f"Phó {title}")
+        if title in HEAD_TITLES and lowest.group("mode") == "kt":
+            title = deputy_title(title)
         h.signer_title = title
         h.signer, name_start, name_end = name
         h.spans["signer"] = (name_start, name_end)

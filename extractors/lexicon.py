@@ -6,11 +6,12 @@ forms so that damaged text still yields the canonical spelling.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 
 from vietnamese.abbreviations import SYMBOL_CODES, TYPE_BY_CODE
-from vietnamese.bodies import DOC_TYPES, NAMED_BODIES
-from vietnamese.bodies import PERSON_TITLES as _WRITTEN_TITLES
+from vietnamese.bodies import DOC_TYPES, NAMED_BODIES, OFFICIAL_TITLES
 from vietnamese.laws import law_names as written_law_names
 from vietnamese.names import SURNAMES as _WRITTEN_SURNAMES
 
@@ -66,8 +67,18 @@ NAMED_BODY_KEYS.update({
 })
 
 
-# Titles that precede a body and are not part of it ("Bộ trưởng Bộ Y tế"), folded.
-PERSON_TITLES = [fold(title) for title in _WRITTEN_TITLES]
+# Officials' titles by their folded key ("pho chu tich" -> "Phó Chủ tịch").
+TITLE_KEYS = {fold_key(t): t for t in OFFICIAL_TITLES}
+
+
+def titles_pattern(titles: Iterable[str]) -> str:
+    """A pattern over the folded text for any of `titles` ("PHÓ CHỦ TỊCH", "Phó  Chủ tịch"): the
+    longest first, its words apart by any white space, never inside a longer word. The written
+    title of a match is `TITLE_KEYS[fold_key(match)]`."""
+    keys = sorted((fold_key(t) for t in titles), key=len, reverse=True)
+    return r"(?<![a-z])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + r")(?![a-z])"
+
+
 SURNAMES = {fold(s) for s in _WRITTEN_SURNAMES}
 
 

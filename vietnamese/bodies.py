@@ -50,9 +50,26 @@ BODY_KINDS = [
     "Thanh tra", "Phòng", "Kho bạc Nhà nước",
 ]
 
-# Titles of officials, written before the body they head ("Bộ trưởng Bộ Y tế").
-PERSON_TITLES = [
-    "Bộ trưởng Chủ nhiệm", "Bộ trưởng", "Chủ nhiệm", "Giám đốc", "Thứ trưởng",
-    "Chánh Văn phòng", "Trưởng ban", "Cục trưởng", "Vụ trưởng", "Tổng Giám đốc",
-    "Phó Giám đốc", "Phó Chủ tịch",
+# Titles of the officials who head a body, written before its name ("Bộ trưởng Bộ Y tế", "Giám đốc
+# Sở Y tế") and over their signature: the one list of officials' titles, which every other is made from.
+HEAD_TITLES = [
+    "Thủ tướng", "Chủ tịch nước", "Chủ tịch", "Bộ trưởng", "Thống đốc", "Tổng Kiểm toán", "Chánh án",
+    "Viện trưởng", "Tổng Thư ký", "Chủ nhiệm", "Chánh Văn phòng", "Tổng cục trưởng", "Cục trưởng",
+    "Vụ trưởng", "Tổng Giám đốc", "Giám đốc", "Trưởng ban", "Trưởng phòng", "Hiệu trưởng", "Bí thư",
 ]
+# A deputy's title is the head's after "Phó", but for a minister's.
+_DEPUTY_TITLES = {"Bộ trưởng": "Thứ trưởng"}
+
+
+def deputy_title(head: str) -> str:
+    """The title of the head's deputy: "Chủ tịch" -> "Phó Chủ tịch", "Bộ trưởng" -> "Thứ trưởng"."""
+    return _DEPUTY_TITLES.get(head, f"Phó {head}")
+
+
+# Every title: the heads', their deputies', and the first deputy's ("Phó Chủ tịch Thường trực").
+OFFICIAL_TITLES = HEAD_TITLES + [deputy_title(t) for t in HEAD_TITLES] + [
+    f"{deputy_title(t)} Thường trực" for t in HEAD_TITLES]
+
+# Printed before a signer's title, how the signer signs: ký thay (for the head: "KT. CHỦ TỊCH"),
+# thay mặt (for the body: "TM. ỦY BAN NHÂN DÂN"), thừa lệnh, thừa ủy quyền, quyền (acting).
+SIGNING_MODES = ["KT", "TM", "TL", "TUQ", "Q"]
