@@ -195,6 +195,15 @@ BASIS_CASES = [
          ("số 01/2023/TT-VPCP ngày 05/4/2023", "Thông tư", "01/2023/TT-VPCP", "2023-04-05", "Văn phòng Chính phủ",
           None)],
     ),
+    (  # a body written as the code of its symbols: "TTCP" is Thanh tra Chính phủ's, as in "TT-TTCP"
+        DECISION.format(
+            "Căn cứ Thông tư số 04/2023/TT-TTCP ngày 18 tháng 5 năm 2023 của TTCP quy định về tiếp công dân;\n"
+            "Căn cứ Quyết định số 27/2024/QĐ-TTg ngày 02/10/2024 của Thủ tướng Chính phủ về phân cấp;"),
+        [("Thông tư số 04/2023/TT-TTCP ngày 18 tháng 5 năm 2023 của TTCP", "Thông tư", "04/2023/TT-TTCP",
+          "2023-05-18", "Thanh tra Chính phủ", None),
+         ("Quyết định số 27/2024/QĐ-TTg ngày 02/10/2024 của Thủ tướng Chính phủ", "Quyết định", "27/2024/QĐ-TTg",
+          "2024-10-02", "Thủ tướng Chính phủ", None)],
+    ),
     (  # the office of a minister is written as the ministry; a number with a letter
         DECISION.format(
             "Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng "
