@@ -59,6 +59,7 @@ class Reading(NamedTuple):
     confidence: float | None  # mean word confidence 0..1; None when no word was read
     doubtful: list[tuple[int, int]]  # spans of the words read with little confidence
     low_resolution: bool = False  # the print was below LOW_RESOLUTION dpi (set by scan.ocr_image)
+    note: str = ""  # why part of the page was left unread, for the page's reason
 
 
 class OcrEngine(Protocol):

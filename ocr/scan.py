@@ -113,5 +113,6 @@ def ocr_page_text(number: int, outcome: Reading | AcquisitionError, decision: st
         return PageText(number, "", "ocr", decision=FAILED, reason=f"{reason}; {outcome}")
     if not outcome.text.strip():
         return PageText(number, "", "ocr", decision=BLANK, reason=f"{reason}; OCR found no text")
+    reason = f"{reason}; {outcome.note}" if outcome.note else reason
     return PageText(number, outcome.text, "ocr", outcome.confidence, outcome.doubtful, decision, reason,
                     outcome.low_resolution)

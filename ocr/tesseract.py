@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -116,14 +117,18 @@ def _picture_types() -> frozenset[int]:
     return frozenset({PT.FLOWING_IMAGE, PT.HEADING_IMAGE, PT.PULLOUT_IMAGE})
 
 
-def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], timeout: float) -> list[Line]:
-    """The lines of print inside a picture region, without the words the page's reading has."""
+def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], deadline: float) -> list[Line] | None:
+    """The lines of print inside a picture region, without the words the page's reading has;
+    None when the page's time (`deadline`, of time.monotonic) runs out first."""
     from tesserocr import RIL, iterate_level
 
+    left_ms = int((deadline - time.monotonic()) * 1000)
+    if left_ms <= 0:  # never 0 to Tesseract: that is no limit at all
+        return None
     left, top, right, bottom = box
     engine.SetRectangle(left, top, right - left, bottom - top)
-    if not engine.Recognize(timeout=int(timeout * 1000)):
-        return []
+    if not engine.Recognize(timeout=left_ms):
+        return None
     known = [w for line in read for w in line.words]
     lines: list[Line] = []
     for word in iterate_level(engine.GetIterator(), RIL.WORD):
@@ -191,6 +196,7 @@ class Tesseract:
             lang = f"{self.lang}+{SCRIPT_MODEL}"
         lines: list[Line] = []
         pictures: list[tuple[int, tuple[int, int, int, int]]] = []  # (where in lines, box)
+        deadline = time.monotonic() + timeout  # one limit for the page's reading and its re-reads
         with _engine(lang, PSM.AUTO) as engine:
             engine.SetImage(image)
             if not engine.Recognize(timeout=int(timeout * 1000)):
@@ -208,12 +214,16 @@ class Tesseract:
                 if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
                     lines.append(Line([], word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA)))
                 lines[-1].words.append(box)
+        unread = 0
         if pictures:
             with _engine(lang, PSM.SINGLE_BLOCK) as engine:
                 engine.SetImage(image)
                 for at, box in reversed(pictures):
-                    lines[at:at] = _read_picture(engine, box, lines, timeout)
+                    found = _read_picture(engine, box, lines, deadline)
+                    unread += found is None
+                    lines[at:at] = found or []
         text, doubtful = join(arrange([line for line in lines if line.words]), doubtful_below=DOUBTFUL)
         confidences = [w.confidence for line in lines for w in line.words]
         confidence = sum(confidences) / len(confidences) if confidences else None
-        return Reading(text, confidence, doubtful)
+        note = f"{unread} of {len(pictures)} picture regions not read again: the page's {timeout:g} s ran out"
+        return Reading(text, confidence, doubtful, note=note if unread else "")

@@ -1,5 +1,6 @@
 """Real Tesseract on real images: a decree rendered, degraded like a scan, then OCRed."""
 
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -278,15 +279,14 @@ def test_a_page_whose_body_is_a_picture_keeps_its_text_layer_and_reads_the_pictu
     assert (h.number, h.issue_date) == ("12/2023/TT-BYT", "2023-06-30"), page.text
 
 
-def test_print_inside_a_picture_region_is_read_again():
-    """A signature block under a seal: Tesseract sets the region aside as a picture and its
-    page reading has neither the title nor the name; read again as one block they come back."""
+@pytest.fixture(scope="module")
+def seal_over_signature():
+    """A page whose signature block lies under a seal: Tesseract sets the region aside as a picture."""
     import math
     import random
 
     from PIL import ImageDraw, ImageFont
 
-    from ocr.tesseract import Tesseract
     from training.render import SERIF
 
     dpi = 200
@@ -307,7 +307,49 @@ def test_print_inside_a_picture_region_is_read_again():
         draw.ellipse((cx - 9, cy - 9, cx + 9, cy + 9), fill=80)
     draw.line([(left - 20 + i * 9, top + 200 + 50 * math.sin(i / 3)) for i in range(50)], fill=0, width=7)
     page.info["dpi"] = (dpi, dpi)
-    text = Tesseract("vie").recognise(page, 60).text
+    return page
+
+
+def test_print_inside_a_picture_region_is_read_again(seal_over_signature):
+    """A signature block under a seal: its page reading has neither the title nor the name;
+    read again as one block they come back."""
+    from ocr.tesseract import Tesseract
+
+    text = Tesseract("vie").recognise(seal_over_signature, 60).text
     assert "TỊCH" in text and "Phạm Minh Khoa" in text
     assert text.index("TỊCH") > text.index("Nơi nhận")  # in its place: the foot, after the body
     assert extract(text + "\n").header.signer == "Phạm Minh Khoa"
+
+
+class _SlowBlockReader:
+    """Stands in for the Tesseract that re-reads picture regions, and is as slow as its limit lets
+    it be: every reading runs out of time (as _hang stands in for a page's engine)."""
+
+    def __init__(self):
+        self.limits = []  # (when, seconds) of each reading asked for
+
+    def SetImage(self, image):
+        pass
+
+    def SetRectangle(self, left, top, width, height):
+        pass
+
+    def Recognize(self, timeout):
+        self.limits.append((time.monotonic(), timeout / 1000))
+        return False
+
+
+def test_a_pages_re_reads_share_its_time_limit_and_say_when_it_ran_out(seal_over_signature, monkeypatch):
+    from tesserocr import PSM
+
+    from ocr import tesseract
+    from ocr.scan import ocr_page_text
+
+    slow = _SlowBlockReader()
+    monkeypatch.setattr(tesseract, "_idle_engines", {("vie", PSM.SINGLE_BLOCK): [slow]})
+    started = time.monotonic()
+    reading = tesseract.Tesseract("vie").recognise(seal_over_signature, 60)
+    assert slow.limits and all(when + seconds <= started + 60.05 for when, seconds in slow.limits)
+    assert "CHỦ TỊCH" not in reading.text and "the page's 60 s ran out" in reading.note
+    page = ocr_page_text(1, reading, ocr.OCR, "no text layer")
+    assert "picture regions not read again" in page.reason and "Nơi nhận" in page.text
