@@ -79,8 +79,10 @@ eval-steps: setup
 
 # Rebuild the diacritic model (diacritics/data/model.npz) from the laws in data/lm, the broad corpus
 # of legal and administrative text in LM_EXTRA (not in this repository; `LM_EXTRA=` trains on the
-# laws alone; by default ../shared/lm/extra) and the gazetteer. Deterministic; a few minutes, 1.2 GB.
+# laws alone; by default ../shared/lm/extra), the gazetteer and underthesea's dictionary of words.
+# Deterministic; a few minutes, 1.2 GB.
 train-lm: setup
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python -m training.language_model $(if $(filter undefined,$(origin LM_EXTRA)),,--extra "$(LM_EXTRA)")
 
 # Relearn what OCR without a Vietnamese model writes for each syllable (diacritics/data/channel.json):

@@ -132,6 +132,19 @@ def name_phrases() -> str:
     return "\n".join(phrases * NAME_REPEATS) + "\n" + person_phrases()
 
 
+# Words of everyday Vietnamese that legal text seldom writes (siêu âm, phế quản,
+# ổ bụng): the lowercase compounds of underthesea's dictionary (Viet74K), each once
+# as a phrase of its own, so that the model knows their syllables go together.
+# Measured 2026-11-29, stripped text: dev tvpl 98.62% -> 98.72%, held-out laws
+# 99.66% -> 99.73%, held-out broad 99.65% -> 99.68%, prov 99.01% -> 98.99%. Twice
+# (98.68% on tvpl) or with its capitalised names too (98.71%) reads worse.
+def dictionary_phrases() -> str:
+    """The dictionary's lowercase words of two or more syllables, one a line."""
+    from underthesea.corpus import viet_dict_74K  # `make train-lm` installs it (extra "train")
+
+    return "\n".join(w for w in viet_dict_74K.words if " " in w.strip() and w.islower())
+
+
 def token_ids(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     """Every segment of the texts as `<s> <s> w1 … wn </s>` in one flat array of
     ids, the words those ids stand for, and for each position whether the word
@@ -251,7 +264,7 @@ def main() -> None:
     started = time.time()
     forms = spellings((VIETNAMESE_DATA / SYLLABLES).read_text(encoding="utf-8").split())
     (VIETNAMESE_DATA / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
-    texts = training_documents(extra) + [name_phrases()]
+    texts = training_documents(extra) + [name_phrases(), dictionary_phrases()]
     print(f"{len(texts):,} training documents read in {time.time() - started:.0f} s", flush=True)
     model = train(texts)
     print(f"{int(model['counts'].sum()):,} syllables, {len(model['counts']):,} words, "
