@@ -492,13 +492,14 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     return [run for run in runs if run]
 
 
-def _document_style(lines: list[str], actions: list[str]) -> str | None:
-    """The tone placement (hòa or hoà) that the document's correct (or OCR-read) lines show most, if any."""
+def _document_style(lines: list[str], actions: list[str]) -> str:
+    """The tone placement (hòa or hoà) that the document's correct (or OCR-read)
+    lines show most; where they show none, the older one (hòa, thủy, khỏe), which
+    real documents write: each of the 42 texts of ../shared/dev/tvpl and prov that
+    shows a placement shows mostly the older one (1,219 words against 46)."""
     shown = Counter(tone_style(w) for line, action in zip(lines, actions) if action in (KEEP, POLISH)
                     for w in WORD.findall(line))
-    if shown[OLDER] == shown[NEWER]:
-        return None
-    return OLDER if shown[OLDER] > shown[NEWER] else NEWER
+    return NEWER if shown[NEWER] > shown[OLDER] else OLDER
 
 
 def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], names: dict[str, str],
@@ -543,7 +544,7 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
                 out = apply_case(word, model.vocab[syllable])
                 if word[:1].isupper() and strip_marks(out) in names:
                     out = names[strip_marks(out)]  # the document's own spelling of a name
-                elif style:
+                else:
                     out = in_style(out, style)
                 if out.lower() in tone_placements(word.lower()):
                     out = word  # the syllable as written, its tone where the text put it

