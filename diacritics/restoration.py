@@ -56,7 +56,7 @@ MAX_REMARKINGS = 12  # other markings of an OCRed word considered, the most freq
 # edits away (costs made for `-l eng` garble): measured on training renders, 0 -> 2.0
 # gives 1,373 -> 1,412 errors fixed, 10 introduced either way.
 GARBLED_READING = 2.0
-MIN_CHANNEL_SCORE = -4.0  # log10: markings OCR would hardly have read so are not considered
+MIN_CHANNEL_SCORE = -4.5  # log10: markings OCR would hardly have read so are not considered (-5: a real page's "giữa" became "giao")
 WELL_MARKED = 0.5  # share of valid marked syllables from which a line is correct Vietnamese whatever else it has
 GARBLED_DOCUMENT = 0.3  # share of garbled lines from which a whole document is treated as garbled
 STRIPPED_DOCUMENT = 0.5  # share of unmarked lines from which a whole document is treated as unmarked
