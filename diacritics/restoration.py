@@ -321,17 +321,22 @@ def _learned_channel() -> dict[str, dict[str, int]]:
 
 
 def _names_in(lines: list[str], actions: list[str]) -> dict[str, str]:
-    """Capitalised names written with their marks in the correct lines of a document
-    (not words in capitals: a heading's "CÔNG" is no spelling of another line's "CỘNG")."""
+    """Names written with their marks in the correct lines of a document: words
+    Capitalised in mid-sentence (`is_capitalised_name`), not a line's first word
+    ("Số:", "Nơi nhận:" are no spellings of "Sở", "Nội") nor words in capitals (a
+    heading's "CÔNG" is no spelling of "CỘNG"). A name the document spells two
+    ways is left to the model."""
+    spelt: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     for line, action in zip(lines, actions):
         if action != KEEP:
             continue
-        for m in re.finditer(r"(?:[^\W\d_]+ ){0,3}[^\W\d_]+", line):
-            for word in m.group().split():
-                if word[:1].isupper() and word[1:].islower() and _VIETNAMESE_MARKED.search(word):
-                    names.setdefault(strip_marks(word), word)
-    return names
+        for m in WORD.finditer(line):
+            word = m.group()
+            if _VIETNAMESE_MARKED.search(word) and is_capitalised_name(line, m):
+                spelt.setdefault(strip_marks(word), set()).add(min(tone_placements(word.lower())))
+                names.setdefault(strip_marks(word), word)
+    return {key: name for key, name in names.items() if len(spelt[key]) == 1}
 
 
 def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[int], list[float]] | None:
@@ -542,7 +547,7 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
                 out = _CODE_LETTERS.get(word, word)
             else:
                 out = apply_case(word, model.vocab[syllable])
-                if word[:1].isupper() and strip_marks(out) in names:
+                if strip_marks(out) in names and is_capitalised_name(lines[index], m):
                     out = names[strip_marks(out)]  # the document's own spelling of a name
                 else:
                     out = in_style(out, style)

@@ -296,3 +296,17 @@ REMARK_CASES = [  # OCR of print too small to show its marks: right letters, wro
 @pytest.mark.parametrize("read, expected", REMARK_CASES)
 def test_remark_chooses_the_marks_of_small_print_in_context(read, expected):
     assert diacritics.remark(read) == expected
+
+
+@pytest.mark.parametrize("document, source, expected", [
+    # a line's first word ("Số:", "Nơi nhận:") is no spelling of a name elsewhere
+    ("Số: 15/QĐ-UBND\nNơi nhận:\nông Trần Văn Bình, Giám đốc Sở Tư pháp và Sở Nội vụ đã ký biên bản.",
+     "ocr", "ông Trần Văn Bình, Giám đốc Sở Tư pháp và Sở Nội vụ đã ký biên bản."),
+    ("Số: 15/QĐ-UBND\nNơi nhận:\nGiam doc So Tu phap va So Noi vu da ky bien ban.",
+     "text", "Giám đốc Sở Tư pháp và Sở Nội vụ đã ký biên bản."),
+    # a name written with its marks in mid-sentence is the document's spelling of it
+    ("Đoàn công tác do ông Lê Văn Thưởng dẫn đầu.\nOng Le Van Thuong da bao cao ket qua cong tac.",
+     "text", "Ông Lê Văn Thưởng đã báo cáo kết quả công tác."),
+])
+def test_names_are_spelt_as_the_document_spells_them_in_mid_sentence(document, source, expected):
+    assert diacritics.restore(document, source=source).text.split("\n")[-1] == expected
