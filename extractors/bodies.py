@@ -54,6 +54,12 @@ _PLACE_LEVELS = {level.split()[-1] for level in LEVELS}  # the last word of a le
 _ROMAN = re.compile(r"[ivx]+")
 
 
+def starts_with_body_kind(words: str) -> bool:
+    """Whether `words` open with a kind of body ("CỤC THUẾ …", "Chi cục …")."""
+    folded = fold(squash(words)).split()
+    return any(folded[:len(k)] == k for k in _BODY_KINDS)
+
+
 def unknown_body_name(capitals: str) -> str:
     """The written form of a body printed in capitals that the vocabulary does not know:
     "CỤC THUẾ TỈNH NGHỆ AN" -> "Cục Thuế tỉnh Nghệ An", "CHI CỤC THUẾ KHU VỰC II" -> "Chi cục Thuế khu vực II"."""

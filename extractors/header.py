@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from vietnamese.bodies import DOC_TYPES, HEAD_TITLES, OFFICIAL_TITLES, SIGNING_MODES, deputy_title
+from vietnamese.bodies import BODY_KINDS, DOC_TYPES, HEAD_TITLES, OFFICIAL_TITLES, SIGNING_MODES, deputy_title
 from vietnamese.gazetteer import CENTRAL_CITIES, LEVEL_KEYS, PROVINCE_KEYS
 
-from .bodies import issuer_level, match_province, parse_body, read_place, unknown_body_name
+from .bodies import (
+    issuer_level, match_province, parse_body, read_place, starts_with_body_kind, unknown_body_name,
+)
 from .dates import DateMatch, date_after, find_dates, printed_month_year
 from .folding import fold, fold_key, looks_damaged, ocr_pattern, squash
 from .lexicon import ARTICLE_ONE, CAN_CU, SURNAMES, TITLE_KEYS, titles_pattern
@@ -96,6 +98,8 @@ _PROSE_WORDS = 16
 # "Nơi nhận:" heading the recipients' list in a letter's foot, beside the signature block.
 _RECIPIENTS = re.compile(ocr_pattern("Nơi nhận") + r"\s*:")
 _FOOT_LINES, _FOOT_CHARS = 40, 2000
+# A line opening with a kind of body, its marks as written: "VỤ PHÁP CHẾ", never the surname "VŨ".
+_DEPARTMENT = re.compile(rf"[ \t*]*(?:{'|'.join(re.escape(k) for k in BODY_KINDS)})\s", re.IGNORECASE)
 _NAME_WORD = r"[^\W\d_]+"
 
 
@@ -352,7 +356,9 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: 
                 break
         elif kept and "\n" in gap:
             line = layout.view[pos:layout.view.find("\n", pos)]
-            abbreviation = re.fullmatch(r"[A-ZĐ]{2,5}[.;,]?", line.strip())  # "V/v thuế suất thuế\nGTGT"
+            # "V/v thuế suất thuế\nGTGT", "V/v triển khai Nghị định\n136/2025/NĐ-CP": the sentence goes on.
+            abbreviation = re.fullmatch(r"[A-ZĐ]{2,5}[.;,]?", line.strip()) or (
+                (number := NUMBER.match(line.strip())) and number.end() >= len(line.strip().rstrip(".;,")))
             if (token[0].isupper() and _OPENERS.match(layout.folded, pos) or token[0] in "“\"'([" or
                     not abbreviation and sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)):
                 break
@@ -378,13 +384,25 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
     block = layout.view[:block_end]
     for start, end in layout.mottos:  # the motto column beside the issuer's lines
         block = block[:start] + " " * (min(end, block_end) - start) + block[end:]
-    last_line = re.search(r"([^\W\d_][^\n]*[^\W\d_])[^\w\n]*\n?[^\w]*$", block[:block_end])
-    block = block[:block_end].replace("\n", " ")  # one name, wrapped or split by the motto
+    # No running text is part of the block. Above a number, date or type heading the block starts
+    # after the last sentence (a web page's caption); without them it ends at the first one, since
+    # a letter whose header is lost names bodies in its sentences ("… của Bộ Tài chính").
+    zoned = block_end < layout.end
+    prose = [line for line in re.finditer(r"[^\n]+", block) if _prose_line(line.group())]
+    if prose and zoned:
+        block = " " * prose[-1].end() + block[prose[-1].end():]
+    elif prose:
+        block_end = prose[0].start()
+    lined = block[:block_end]
+    last_line = re.search(r"([^\W\d_][^\n]*[^\W\d_])[^\w\n]*\n?[^\w]*$", lined)
+    block = lined.replace("\n", " ")  # one name, wrapped or split by the motto
     folded = fold(block)
     parent = lowest = None
     for word in re.finditer(r"\S+", block):
         if not word.group()[0].isupper():
             continue
+        if ":" in lined[lined.rfind("\n", 0, word.start()) + 1:word.start()]:
+            continue  # a label's value ("Kính gửi: Cục Thuế tỉnh …"): the addressee, not the issuer
         found = parse_body(block, folded, word.start())
         if not found:
             continue
@@ -400,10 +418,19 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
         parent = parent or name
         lowest = (name, word.start(), end)
     # A body the vocabulary does not know ("TỔNG CỤC HẢI QUAN") on the last line, under its parent.
+    # Without a number, date or type heading under it, only a line that starts as a body does
+    # ("QUYẾT TOÁN THUẾ …" heading an article is none).
     if last_line and last_line.group(1).isupper() and len(last_line.group(1)) >= 4 and (
+            zoned or starts_with_body_kind(last_line.group(1))) and (
             not lowest or lowest[2] <= last_line.start(1)) and not _only_motto(last_line.group(1)):
         return unknown_body_name(last_line.group(1)), last_line.start(1), last_line.end(1)
     return lowest  # the motto or a stamp left unread beside it
+
+
+def _prose_line(line: str) -> bool:
+    """Whether a line is running text: long, and most of its words in lower case."""
+    words = line.split()
+    return len(words) >= _PROSE_WORDS and sum(w[0].islower() for w in words) * 2 >= len(words)
 
 
 def _only_motto(words: str) -> bool:
@@ -534,6 +561,13 @@ def _name_alone(text: str, start: int) -> tuple[str, int, int] | None:
     return None
 
 
+def _last_name_word(line: str) -> bool:
+    """Whether a line holds one capitalised word in lower case after its capital: a name's
+    last word wrapped alone ("Hòa"), not a heading ("FILE") nor a sentence."""
+    word = line.strip(" *")
+    return bool(re.fullmatch(_NAME_WORD, word)) and word[0].isupper() and word[1:].islower() and len(word) > 1
+
+
 def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """A person's name ending one of the lines after the signer's title."""
     mixed_case_seen = False
@@ -541,11 +575,16 @@ def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int]
         line = text[start:stop]
         if len(line.split()) >= _PROSE_WORDS:
             return None
+        if _DEPARTMENT.match(line):
+            continue  # the signer's department under the title ("VỤ PHÁP CHẾ": "Vụ" is no "Vũ")
         # The first line in mixed case standing alone is the name even with a surname the list lacks.
         alone = not mixed_case_seen and any(c.islower() for c in line)
         mixed_case_seen = mixed_case_seen or alone
-        if n + 1 < len(lines) and fold_key(line) in SURNAMES:
-            stop = lines[n + 1][1]  # the surname alone on its line, the given names on the next
+        if n + 1 < len(lines) and (fold_key(line) in SURNAMES or _last_name_word(text[slice(*lines[n + 1])])
+                                   and len(line.split()) < 4 and any(c.islower() for c in line)):
+            # The surname alone on its line, the given names on the next; or the given name
+            # alone on the next line ("Lê Văn\nHòa").
+            stop = lines[n + 1][1]
         m = re.search(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})[ \t*]*$", text[start:stop])
         if not m:
             continue

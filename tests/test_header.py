@@ -406,6 +406,72 @@ BODY_SENTENCE_FROM_A_DATE = """Trả lời công văn số 08/2016 của Công t
 Từ ngày 01/7/2016, Công ty thực hiện theo quy định tại Thông tư số 26/2015/TT-BTC.
 """
 
+# A letter whose header is lost: its sentences name bodies, none of them the issuer.
+BODIES_IN_SENTENCES_ONLY = """Kínhgửi: Cục Thuế tỉnh Tây Ninh
+Tổng cục Thuế nhận được công văn số 315/CT-TTHT của Cục Thuế về chi phí lãi vay, sau khi trao đổi với Bộ Tài chính có ý kiến như sau:
+Về việc này, Bộ Tài chính đã có hướng dẫn tại Thông tư số 96/2015/TT-BTC.
+"""
+
+# A web page's caption sentence above the header: the issuer is read under it.
+CAPTION_ABOVE_HEADER = """Công văn số 812/CT-TTHT ngày 3/4/2015 của Cục Thuế tỉnh Bình Định trả lời Công ty cổ phần Sông Côn về hóa đơn điện tử đã lập sai.
+TỔNG CỤC THUẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CỤC THUẾ TỈNH BÌNH ĐỊNH Độc lập - Tự do - Hạnh phúc
+Số: 812/CT-TTHT Bình Định, ngày 3 tháng 4 năm 2015
+Kính gửi: Công ty cổ phần Sông Côn.
+"""
+
+# An article with a heading in capitals and a date line: a heading is no body.
+ARTICLE_HEADING = """QUYẾT TOÁN THUẾ THU NHẬP DOANH NGHIỆP NĂM 2015
+Ngày 02/02/2016
+Bài viết tóm tắt các điểm mới mà doanh nghiệp cần lưu ý khi lập hồ sơ quyết toán thuế của Bộ Tài chính năm nay.
+"""
+
+# The subject's last line is the number of the document it is about.
+SUBJECT_ENDS_WITH_A_NUMBER = """BỘ XÂY DỰNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2107/BXD-KHTC
+V/v hướng dẫn thực hiện Thông tư
+12/2024/TT-BXD
+Hà Nội, ngày 9 tháng 5 năm 2024
+Kính gửi: Sở Xây dựng các tỉnh, thành phố.
+"""
+
+# The department under the signer's title: "Vụ" folds to the surname "Vũ" but is written otherwise.
+DEPARTMENT_UNDER_TITLE = """BỘ TƯ PHÁP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 715/BTP-PC
+V/v góp ý dự thảo Thông tư
+Hà Nội, ngày 2 tháng 3 năm 2024
+Kính gửi: Bộ Tài chính.
+Bộ Tư pháp có ý kiến như sau.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TL. BỘ TRƯỞNG
+VỤ TRƯỞNG
+VỤ PHÁP CHẾ
+Trần Thị Thanh Hương
+"""
+
+# The signer's given name wrapped alone onto the next line.
+GIVEN_NAME_WRAPPED = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1422/QĐ-UBND
+Sơn La, ngày 8 tháng 7 năm 2025
+QUYẾT ĐỊNH
+Về việc phê duyệt danh mục dự án
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Điều 1. Phê duyệt.
+CHỦ TỊCH
+Hoàng Quốc
+Khánh
+FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN
+"""
+
 EN_DASH_MOTTO_AND_TP = """TỔNG CỤC THUẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 CỤC THUẾ TP. HỒ CHÍ MINH Độc lập – Tự do – Hạnh phúc
 Số: 4410/CT-TTHT TP. Hồ Chí Minh, ngày 12 tháng 5 năm 2014
@@ -467,6 +533,38 @@ LAYOUT_CASES = [
     (BODY_SENTENCE_FROM_A_DATE, {  # "Từ ngày 01/7/2016, …" of a letter whose header is lost: no place, no date
         "doc_type": None, "number": None, "symbol": None, "issue_date": None, "place": None, "issuer": None,
         "issuer_level": None, "province": None, "title": None, "signer": None, "signer_title": None}, {}),
+    (BODIES_IN_SENTENCES_ONLY, {  # no issuer from a sentence, nor from the addressee after "Kính gửi:"
+        "doc_type": None, "number": None, "symbol": None, "issue_date": None, "place": None, "issuer": None,
+        "issuer_level": None, "province": None, "title": None, "signer": None, "signer_title": None}, {}),
+    (CAPTION_ABOVE_HEADER, {  # a caption sentence over the header does not hide the issuer under it
+        "doc_type": "Công văn", "number": "812/CT-TTHT", "symbol": "CT-TTHT", "issue_date": "2015-04-03",
+        "place": "Bình Định", "issuer": "Cục Thuế tỉnh Bình Định", "issuer_level": "other", "province": None,
+        "title": None, "signer": None, "signer_title": None}, {
+        "number": "Số: 812/CT-TTHT", "issue_date": "ngày 3 tháng 4 năm 2015", "place": "Bình Định",
+        "issuer": "CỤC THUẾ TỈNH BÌNH ĐỊNH"}),
+    (ARTICLE_HEADING, {  # a heading in capitals over a date is no unknown body
+        "doc_type": None, "number": None, "symbol": None, "issue_date": None, "place": None, "issuer": None,
+        "issuer_level": None, "province": None, "title": None, "signer": None, "signer_title": None}, {}),
+    (SUBJECT_ENDS_WITH_A_NUMBER, {  # a number alone on the subject's last line carries its sentence on
+        "doc_type": "Công văn", "number": "2107/BXD-KHTC", "symbol": "BXD-KHTC", "issue_date": "2024-05-09",
+        "place": "Hà Nội", "issuer": "Bộ Xây dựng", "issuer_level": "ministry", "province": None,
+        "title": "V/v hướng dẫn thực hiện Thông tư 12/2024/TT-BXD", "signer": None, "signer_title": None}, {
+        "number": "Số: 2107/BXD-KHTC", "issue_date": "ngày 9 tháng 5 năm 2024", "place": "Hà Nội",
+        "title": "V/v hướng dẫn thực hiện Thông tư\n12/2024/TT-BXD", "issuer": "BỘ XÂY DỰNG"}),
+    (DEPARTMENT_UNDER_TITLE, {  # the department line under the title is not the signer's name
+        "doc_type": "Công văn", "number": "715/BTP-PC", "symbol": "BTP-PC", "issue_date": "2024-03-02",
+        "place": "Hà Nội", "issuer": "Bộ Tư pháp", "issuer_level": "ministry", "province": None,
+        "title": "V/v góp ý dự thảo Thông tư", "signer": "Trần Thị Thanh Hương", "signer_title": "Vụ trưởng"}, {
+        "number": "Số: 715/BTP-PC", "issue_date": "ngày 2 tháng 3 năm 2024", "place": "Hà Nội",
+        "title": "V/v góp ý dự thảo Thông tư", "issuer": "BỘ TƯ PHÁP", "signer": "Trần Thị Thanh Hương"}),
+    (GIVEN_NAME_WRAPPED, {  # the last word of the name alone on the next line belongs to it
+        "doc_type": "Quyết định", "number": "1422/QĐ-UBND", "symbol": "QĐ-UBND", "issue_date": "2025-07-08",
+        "place": "Sơn La", "issuer": "Ủy ban nhân dân tỉnh Sơn La", "issuer_level": "province",
+        "province": "Sơn La", "title": "Về việc phê duyệt danh mục dự án", "signer": "Hoàng Quốc Khánh",
+        "signer_title": "Chủ tịch"}, {
+        "number": "Số: 1422/QĐ-UBND", "issue_date": "ngày 8 tháng 7 năm 2025", "place": "Sơn La",
+        "doc_type": "QUYẾT ĐỊNH", "title": "Về việc phê duyệt danh mục dự án",
+        "issuer": "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA", "signer": "Hoàng Quốc\nKhánh"}),
     (AUTHORITY_OF_UNKNOWN_BODY, {  # the authority line names the issuing body the vocabulary lacks
         "doc_type": "Quyết định", "number": "77/QĐ-TTKSBT", "symbol": "QĐ-TTKSBT", "issue_date": "2025-05-09",
         "place": "Đồng Hới", "issuer": "Trung tâm Kiểm soát bệnh tật", "issuer_level": "other", "province": None,
