@@ -107,6 +107,8 @@ class NumberedDocument:
             issuer = _issuer_after(text, folded, end)
             if issuer:
                 end = issuer[1]
+                if not date and (date := date_after(folded, end)):
+                    end = date.end  # "Nghị định số 12/2025/NĐ-CP của Chính phủ ngày 01/7/2025"
             citation = Citation(
                 role=Role.REFERENCE,
                 doc_type=doc_type or symbol_type(symbol),

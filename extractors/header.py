@@ -65,6 +65,7 @@ _ANNEX_OF = re.compile(
     rf"(?m)^[ \t]*\(\s*(?:{ocr_pattern('Ban hành')}\s+)?{ocr_pattern('kèm theo')}\s+(?:{_TYPE.pattern})\s+"
     rf"{ocr_pattern('số', marks_may_vanish=True)}\s*"
 )
+_OF_BODY = re.compile(r"\s*" + ocr_pattern("của") + r"\s+")
 # Headings of the body that may follow a title on the same line.
 _SECTION = re.compile("|".join(ocr_pattern(w) for w in ("Lời nói đầu", "Chương I", "Phần thứ nhất")))
 _NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True) + "|" + ocr_pattern("đến") + ")")
@@ -252,6 +253,21 @@ def _number_from_annex(text: str, folded: str, h: Header) -> None:
     if date and not h.issue_date:
         h.issue_date = date.iso
         h.spans["issue_date"] = (re.compile(r"\s*").match(text, number.end()).end(), date.end)
+    # "(Kèm theo Công văn số 12/CT-CS ngày 3/4/2025 của Cục Thuế)": the body that issued it.
+    of = _OF_BODY.match(folded, date.end if date else number.end())
+    named = of and re.match(r"([^()]{3,60}?)\s*\)", text[of.end():])
+    if not named:
+        return
+    body = parse_body(text, folded, of.end())
+    head = _HEAD_TITLES.match(folded, of.end())  # "của Cục trưởng Cục Thuế": the body after the title
+    name_start = re.compile(r"\s*").match(text, head.end()).end() if head else of.end()
+    if body and body[1] == of.end() + named.end(1):
+        h.issuer = body[0]
+    elif starts_with_body_kind(text[name_start:of.end() + named.end(1)]):  # one the vocabulary lacks
+        h.issuer = squash(text[name_start:of.end() + named.end(1)])
+    else:
+        return
+    h.spans["issuer"] = (of.end(), of.end() + named.end(1))
 
 
 # A consolidated text (văn bản hợp nhất) is numbered, dated and issued in the block that
@@ -494,8 +510,8 @@ def _complete_issuer(text: str, folded: str, h: Header) -> None:
     if h.issuer in ("Ủy ban nhân dân", "Hội đồng nhân dân") and province:
         level = "thành phố" if province in CENTRAL_CITIES else "tỉnh"
         h.issuer = f"{h.issuer} {level} {province}"
-    elif re.search(r"(?:tỉnh|thành phố)$", h.issuer) and province:
-        h.issuer = f"{h.issuer} {province}"
+    elif re.search(r"(?:tỉnh|thành phố)$", h.issuer) and (province := province or _province_from_mentions(text, folded)):
+        h.issuer = f"{h.issuer} {province}"  # the place named on the date line, else most often
     elif fold_key(h.issuer) in ("tinh", "thanh pho") or re.fullmatch(r"(?:tỉnh|thành phố) .+", h.issuer, re.I):
         # Only the place line of "UBND / TỈNH QUẢNG NGÃI" was read as the block.
         place = _province_in(h.issuer) or province
@@ -517,8 +533,8 @@ def _signature(text: str, folded: str, h: Header) -> None:
     })
     titles = [
         m for start in line_starts for m in _SIGN_TITLE.finditer(folded, start, _line_end(text, start))
-        if text[m.start():m.end()].isupper()
-    ]
+        if text[m.start():m.end()].isupper() and "TRƯỜNG" not in text[m.start("title"):m.end("title")]
+    ]  # "TRƯỜNG" (a school, "MÔI TRƯỜNG") folds as the title "TRƯỞNG" does but is written otherwise
     on_behalf = [m for m in _ON_BEHALF.finditer(folded) if text[m.end():_line_end(text, m.end())].isupper()]
     # From the end; on a line with several titles the last one is the signer's own.
     for lowest in sorted(titles + on_behalf, key=lambda m: m.start(), reverse=True):

@@ -45,6 +45,13 @@ BASIS_CASES = [
          ("Thông tư số 05/2022/TT-BTC ngày 12/6/2022 của Bộ Tài chính", "Thông tư", "05/2022/TT-BTC", "2022-06-12",
           "Bộ Tài chính", None)],
     ),
+    (  # the date written after the issuer ("… số … của Chính phủ ngày …")
+        DECISION.format(
+            "Căn cứ Nghị định số 64/2025/NĐ-CP của Chính phủ ngày 15 tháng 3 năm 2025 quy định chi tiết thi hành "
+            "Luật Đấu thầu;"),
+        [("Nghị định số 64/2025/NĐ-CP của Chính phủ ngày 15 tháng 3 năm 2025", "Nghị định", "64/2025/NĐ-CP",
+          "2025-03-15", "Chính phủ", None)],
+    ),
     (  # "… pháp luật và số …": the "luật" of a title does not type the next number
         DECISION.format(
             "Căn cứ các Quyết định của Ủy ban nhân dân tỉnh: số 12/2023/QĐ-UBND ngày 05/4/2023 về phổ biến pháp "

@@ -215,6 +215,22 @@ PHỤ LỤC I
 (Ban hành kèm theo Quyết định số 120/QĐ-BYT ngày 05/02/2024 của Bộ Y tế)
 """
 
+# A letter cut above its addressee; its annex names the letter and the body that wrote it.
+ANNEX_OF_A_LETTER = """Kính gửi: Thuế các tỉnh, thành phố.
+Cục Thuế đề nghị các đơn vị rà soát danh sách người nộp thuế theo phụ lục gửi kèm.
+Phụ lục
+(Kèm theo Công văn số 4120/CT-QLN ngày 14/10/2025 của Cục trưởng Cục Thuế)
+"""
+
+# ... and a local body named without its city, which the letter names in its sentences.
+ANNEX_OF_AN_UNNAMED_CITY = """Kính gửi: Sở Tài chính.
+Ủy ban nhân dân Thành phố giao Sở Tài chính rà soát các dự án trên địa bàn thành phố Cần Thơ
+theo danh mục đính kèm; các dự án tại thành phố Cần Thơ phải hoàn thành trước ngày 31/12/2025.
+DANH MỤC DỰ ÁN
+(kèm theo Công văn số 2890/UBND-KT ngày 05 tháng 11 năm 2025 của Ủy ban nhân dân
+Thành phố)
+"""
+
 SUBORDINATE_BODY_LETTER = """BỘ TÀI CHÍNH
 TỔNG CỤC THỐNG KÊ
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -472,6 +488,25 @@ Khánh
 FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN
 """
 
+# An annex after the signature lists schools named after people: "TRƯỜNG" is no title.
+SCHOOLS_AFTER_SIGNATURE = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 930/QĐ-UBND
+Quảng Ngãi, ngày 14 tháng 8 năm 2025
+QUYẾT ĐỊNH
+Về việc công nhận trường đạt chuẩn quốc gia
+Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;
+Điều 1. Công nhận các trường có tên trong danh sách kèm theo.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đặng Ngọc Dũng
+DANH SÁCH
+1. TRƯỜNG TRẦN CAO VÂN
+2. TRƯỜNG LÊ TRUNG ĐÌNH
+"""
+
 EN_DASH_MOTTO_AND_TP = """TỔNG CỤC THUẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 CỤC THUẾ TP. HỒ CHÍ MINH Độc lập – Tự do – Hạnh phúc
 Số: 4410/CT-TTHT TP. Hồ Chí Minh, ngày 12 tháng 5 năm 2014
@@ -565,6 +600,14 @@ LAYOUT_CASES = [
         "number": "Số: 1422/QĐ-UBND", "issue_date": "ngày 8 tháng 7 năm 2025", "place": "Sơn La",
         "doc_type": "QUYẾT ĐỊNH", "title": "Về việc phê duyệt danh mục dự án",
         "issuer": "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA", "signer": "Hoàng Quốc\nKhánh"}),
+    (SCHOOLS_AFTER_SIGNATURE, {  # "TRƯỜNG LÊ TRUNG ĐÌNH" is a school, not the title "TRƯỞNG" and a name
+        "doc_type": "Quyết định", "number": "930/QĐ-UBND", "symbol": "QĐ-UBND", "issue_date": "2025-08-14",
+        "place": "Quảng Ngãi", "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi", "issuer_level": "province",
+        "province": "Quảng Ngãi", "title": "Về việc công nhận trường đạt chuẩn quốc gia",
+        "signer": "Đặng Ngọc Dũng", "signer_title": "Phó Chủ tịch"}, {
+        "number": "Số: 930/QĐ-UBND", "issue_date": "ngày 14 tháng 8 năm 2025", "place": "Quảng Ngãi",
+        "doc_type": "QUYẾT ĐỊNH", "title": "Về việc công nhận trường đạt chuẩn quốc gia",
+        "issuer": "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "signer": "Đặng Ngọc Dũng"}),
     (AUTHORITY_OF_UNKNOWN_BODY, {  # the authority line names the issuing body the vocabulary lacks
         "doc_type": "Quyết định", "number": "77/QĐ-TTKSBT", "symbol": "QĐ-TTKSBT", "issue_date": "2025-05-09",
         "place": "Đồng Hới", "issuer": "Trung tâm Kiểm soát bệnh tật", "issuer_level": "other", "province": None,
@@ -640,6 +683,17 @@ LAYOUT_CASES = [
         "number": "120/QĐ-BYT", "issue_date": "ngày 05/02/2024", "issuer": "BỘ TRƯỞNG BỘ Y TẾ"}),
 
 
+    (ANNEX_OF_A_LETTER, {  # the body after "của" in the annex heading, its head's title left out
+        "doc_type": "Công văn", "number": "4120/CT-QLN", "symbol": "CT-QLN", "issue_date": "2025-10-14",
+        "place": None, "issuer": "Cục Thuế", "issuer_level": "other", "province": None, "title": None,
+        "signer": None, "signer_title": None}, {
+        "number": "4120/CT-QLN", "issue_date": "ngày 14/10/2025", "issuer": "Cục trưởng Cục Thuế"}),
+    (ANNEX_OF_AN_UNNAMED_CITY, {  # "Ủy ban nhân dân Thành phố" completed with the city most named
+        "doc_type": "Công văn", "number": "2890/UBND-KT", "symbol": "UBND-KT", "issue_date": "2025-11-05",
+        "place": None, "issuer": "Ủy ban nhân dân thành phố Cần Thơ", "issuer_level": "province",
+        "province": "Cần Thơ", "title": None, "signer": None, "signer_title": None}, {
+        "number": "2890/UBND-KT", "issue_date": "ngày 05 tháng 11 năm 2025",
+        "issuer": "Ủy ban nhân dân\nThành phố"}),
     (DAY_OVER_NGAY, {  # the handwritten day covers "ngày": the printed month and year are kept
         "doc_type": "Chỉ thị", "number": None, "symbol": "CT-UBND", "issue_date": "2021-05",
         "place": "Bình Định", "issuer": "Ủy ban nhân dân tỉnh Bình Định", "issuer_level": "province",
