@@ -54,6 +54,8 @@ RESTORE_CASES = [
     ("Chuong III. Quy dinh chung; Muc IV; Phu luc XII", "Chương III. Quy định chung; Mục IV; Phụ lục XII"),
     ("Bao cao quy III/2025 cua Chuong IV", "Báo cáo quý III/2025 của Chương IV"),
     ("VI. KINH PHI THUC HIEN", "VI. KINH PHÍ THỰC HIỆN"),
+    # a short word in capitals among lowercase ones is an acronym, though "ai" and "bim" are syllables
+    ("Ung dung tri tue nhan tao (AI) va mo hinh BIM trong xay dung", "Ứng dụng trí tuệ nhân tạo (AI) và mô hình BIM trong xây dựng"),
     # list labels: the "d)" after a "d)" is "đ)"
     ("c) Co quan nha nuoc;\nd) Don vi su nghiep;\nd) To chuc xa hoi;\ne) Ca nhan.",
      "c) Cơ quan nhà nước;\nd) Đơn vị sự nghiệp;\nđ) Tổ chức xã hội;\ne) Cá nhân."),
