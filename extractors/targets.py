@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from vietnamese.bodies import HEAD_TITLES
+
 from .dates import DateMatch, find_dates
 from .folding import fold, ocr_any, ocr_pattern, squash
 from .model import Target
@@ -427,8 +429,8 @@ _SUBJECT_AFTER = re.compile(
 # …", "Bộ trưởng Bộ Công Thương hoàn thành …"); its first word is checked with its marks,
 # so that "Số hồ sơ …" is no "Sở".
 _AGENCY = _Keywords(
-    "ubnd", "ủy ban nhân dân", "sở", "các sở", "bộ", "các bộ", "bộ trưởng", "thủ trưởng", "chủ tịch",
-    "giám đốc", "công an", "ban quản lý", "văn phòng",
+    "ubnd", "ủy ban nhân dân", "sở", "các sở", "bộ", "các bộ", "thủ trưởng", "công an", "ban quản lý", "văn phòng",
+    *(title.lower() for title in HEAD_TITLES),  # "Bộ trưởng Bộ Công Thương", "Giám đốc Sở Y tế"
 )
 # Verbs after which an agency has the work ("Sở Y tế chủ trì …").
 _GIVEN_WORK = (

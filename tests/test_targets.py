@@ -50,6 +50,11 @@ CASES = [
         [("2. Các sở, ngành phải rà soát quy trình, cắt giảm trung bình 15 - 25% thời gian giải quyết thủ tục hành chính",
           15, ">=", DEFAULT_YEAR, "thời gian giải quyết thủ tục hành chính", "Các sở, ngành")],
     ),
+    (  # a head's title from the shared list opens the clause: the work is his body's
+        "3. Hiệu trưởng các trường trung học phổ thông chỉ đạo bảo đảm 100% học sinh được học kỹ năng số.",
+        [("3. Hiệu trưởng các trường trung học phổ thông chỉ đạo bảo đảm 100% học sinh được học kỹ năng số", 100, "=",
+          DEFAULT_YEAR, "học sinh được học kỹ năng số", "Hiệu trưởng các trường trung học phổ thông")],
+    ),
     (  # "tăng trên 03%", "giảm … xuống dưới 20%" under a heading of targets
         "III. CHỈ TIÊU CHỦ YẾU\n- Hằng năm, số doanh nghiệp thành lập mới tăng trên 03%.\n"
         "- Giảm tỷ lệ hộ nghèo xuống dưới 20% vào năm 2029.\n",
