@@ -36,8 +36,8 @@ VARIANTS = {
     "median filter never": {"SPECKLED": math.inf},
     "median filter on every page": {"SPECKLED": -1.0},
     "no enlarging of small print": {"UPSCALE_BELOW": 0},
-    "no sharpening of blurred small print": {"BLURRED": 0.0},
-    "sharpening of every enlarged page": {"BLURRED": math.inf},
+    "no deblurring of blurred small print": {"BLURRED": 0.0},
+    "deblurring of every enlarged page": {"BLURRED": math.inf},
 }
 
 

@@ -139,9 +139,9 @@ def test_preparation_filters_speckled_pages_and_enlarges_only_clean_low_resoluti
     assert prepare(speckled).width < 1.1 * speckled.width  # kept: enlarging speckle makes blobs
 
 
-def test_a_blurred_phone_photo_is_sharpened_and_reads_better_than_plain_tesseract():
+def test_a_blurred_phone_photo_is_deblurred_and_reads_better_than_plain_tesseract():
     """Blur is told from the page's edges whatever its text; the blurred photo, enlarged
-    and sharpened, reads more syllables than Tesseract reads the photo as it is."""
+    and deblurred, reads more syllables than Tesseract reads the photo as it is."""
     import io
     import subprocess
 
