@@ -634,8 +634,11 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
             actions = [CORRECT if act == KEEP and a.words and a.marked < 0.6 else act
                        for act, a in zip(actions, assessments)]
         elif _share(assessments, RESTORE) >= STRIPPED_DOCUMENT:
-            # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND").
-            actions = [RESTORE if act == KEEP and a.words and a.marked == 0 else act
+            # In a document typed without marks, so are its one-word lines ("So: 1042/QD-UBND"),
+            # and its lines with foreign words, codes and units ("stent", "Big Data", "4x6cm"),
+            # which alone look garbled, are no OCR output: OCR without a Vietnamese model
+            # writes Latin-1 marks ("Yén", "céc"), which a line typed without marks has none of.
+            actions = [RESTORE if act in (KEEP, CORRECT) and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
     unsure: list[set[int]] = [set() for _ in lines]  # per line: start offsets of doubtful words
     if doubtful:

@@ -56,6 +56,11 @@ RESTORE_CASES = [
     ("VI. KINH PHI THUC HIEN", "VI. KINH PHÍ THỰC HIỆN"),
     # a short word in capitals among lowercase ones is an acronym, though "ai" and "bim" are syllables
     ("Ung dung tri tue nhan tao (AI) va mo hinh BIM trong xay dung", "Ứng dụng trí tuệ nhân tạo (AI) và mô hình BIM trong xây dựng"),
+    # in a document typed without marks, a line with foreign words, units and codes is restored, not corrected as OCR
+    ("Ke hoach phat trien kinh te so cua tinh\nUng dung du lieu lon (Big Data) va nghien cuu phat trien (R&D)\n"
+     "Tang cuong nang luc cua doi ngu can bo\nAnh mau co 4x6cm, chup trong 06 thang",
+     "Kế hoạch phát triển kinh tế số của tỉnh\nỨng dụng dữ liệu lớn (Big Data) và nghiên cứu phát triển (R&D)\n"
+     "Tăng cường năng lực của đội ngũ cán bộ\nẢnh màu cỡ 4x6cm, chụp trong 06 tháng"),
     # list labels: the "d)" after a "d)" is "đ)"
     ("c) Co quan nha nuoc;\nd) Don vi su nghiep;\nd) To chuc xa hoi;\ne) Ca nhan.",
      "c) Cơ quan nhà nước;\nd) Đơn vị sự nghiệp;\nđ) Tổ chức xã hội;\ne) Cá nhân."),
