@@ -64,7 +64,7 @@ bench: setup
 
 # Accuracy on the real documents of ../shared/dev (skipped when it is missing), written to
 # bench/dev-results.md. The pdf set needs OCR (minutes): make eval-dev SETS="tvpl prov"
-SETS ?= tvpl prov pdf tvpl-pdf prov-pdf pages
+SETS ?= tvpl prov pdf tvpl-pdf prov-pdf tvpl-stripped prov-stripped pages
 eval-dev: setup
 	$(BIN)/python bench/eval_dev.py --sets "$(SETS)" --out bench/dev-results.md
 

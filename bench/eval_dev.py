@@ -9,6 +9,12 @@ touched), extracted with a fresh `decrees extract`, and scored with
 (training.render.text_to_pdf), scored against the same gold: the PDF path on
 the same documents.
 
+`tvpl-stripped` and `prov-stripped` are those texts stripped of their marks (as
+typed without them): extracted and scored the same way, and each text restored
+on its own by `decrees restore` (its default, per-line mode) and scored with
+../shared/eval/score_restore.py against the original (syllables right, over all
+the set's syllables).
+
 `pages` is the five hand-transcribed scan pages (pdf/NN.pP.gt.txt): each page is
 cut into a one-page PDF, extracted, and its final text (OUT/text/DOC_ID.txt)
 scored with ../shared/eval/score_restore.py (syllables right); with --plain,
@@ -37,6 +43,7 @@ SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "
               ROOT.parent / "shared")
 INPUT_SUFFIX = {"tvpl": ".txt", "prov": ".txt", "pdf": ".pdf"}
 RENDERED = "-pdf"  # a text set rendered as text PDFs: "tvpl-pdf"
+STRIPPED = "-stripped"  # a text set stripped of its marks: "prov-stripped"
 _SCORES = re.compile(
     r"header_acc=(?P<header>[\d.]+) bases_P=(?P<bp>[\d.]+) R=(?P<br>[\d.]+) F1=(?P<bf>[\d.]+) "
     r"targets_P=(?P<tp>[\d.]+) R=(?P<tr>[\d.]+) F1=(?P<tf>[\d.]+)"
@@ -45,12 +52,17 @@ _SCORES = re.compile(
 
 def evaluate(name: str, scratch: Path) -> dict[str, str]:
     """Extract one dev set in `scratch` and return the scorer's numbers and field counts."""
-    gold = SHARED / "dev" / name.removesuffix(RENDERED)
+    gold = SHARED / "dev" / name.removesuffix(RENDERED).removesuffix(STRIPPED)
     inputs = scratch / name / "in"
     out = scratch / name / "out"
     inputs.mkdir(parents=True)
     if name.endswith(RENDERED):
         gold = _render_set(gold, inputs, scratch / name / "gold")
+    elif name.endswith(STRIPPED):
+        from vietnamese.folding import strip_marks
+
+        for source in sorted(gold.glob("*.txt")):
+            (inputs / source.name).write_text(strip_marks(source.read_text(encoding="utf-8")), encoding="utf-8")
     else:
         for source in sorted(gold.glob("*" + INPUT_SUFFIX[name])):
             shutil.copy2(source, inputs / source.name)
@@ -65,7 +77,25 @@ def evaluate(name: str, scratch: Path) -> dict[str, str]:
     if not found:
         raise SystemExit(f"{name}: the scorer printed no scores:\n{scored.stdout}{scored.stderr}")
     fields = re.search(r"fields: (.*)", scored.stdout)
-    return found.groupdict() | {"fields": fields.group(1) if fields else "", "seconds": f"{seconds:.0f}"}
+    restored = {"restored": _restored_share(gold, inputs)} if name.endswith(STRIPPED) else {}
+    return found.groupdict() | {"fields": fields.group(1) if fields else "", "seconds": f"{seconds:.0f}"} | restored
+
+
+def _restored_share(gold: Path, stripped: Path) -> str:
+    """Syllables right over all the texts of a set, each stripped text restored by `decrees restore`."""
+    right = total = 0.0
+    for text in sorted(stripped.glob("*.txt")):
+        restored = text.with_suffix(".restored")
+        restored.write_text(subprocess.run([sys.executable, "-m", "pipeline", "restore", str(text)], cwd=ROOT,
+                                           capture_output=True, text=True, check=True).stdout, encoding="utf-8")
+        scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_restore.py"), str(gold / text.name),
+                                 str(restored)], capture_output=True, text=True, check=True).stdout
+        found = _SYLLABLES.search(scored)
+        if not found:
+            raise SystemExit(f"{text.name}: the scorer printed no scores:\n{scored}")
+        right += int(found.group(1)) * float(found.group(2))
+        total += int(found.group(1))
+    return f"{right / total:.4f}"
 
 
 PAGE_GOLD = re.compile(r"(\d+)\.p(\d+)\.gt\.txt")
@@ -151,6 +181,11 @@ def report(results: dict[str, dict[str, str]], pages: dict[str, dict[str, str]])
                   f"| {r['tp']} | {r['tr']} | {r['tf']} | {r['seconds']} | {today} |" for name, r in results.items()]
         lines += ["", "Header fields right per set:", ""]
         lines += [f"- {name}: {r['fields']}" for name, r in results.items()]
+        stripped = {name: r["restored"] for name, r in results.items() if "restored" in r}
+        if stripped:
+            lines += ["", "Texts stripped of their marks, each restored by `decrees restore` (score_restore.py, "
+                      "syllables right over the whole set):", ""]
+            lines += [f"- {name}: {float(share):.2%}" for name, share in stripped.items()]
     if pages:
         lines += ["", pages_table(pages)]
     return "\n".join(lines) + "\n"
