@@ -8,8 +8,10 @@ syllable a few edits away, with a cost for each edit). Text read by OCR with a
 Vietnamese model (`restore(source="ocr")`, or words it doubted) looks correct:
 its lines are polished, each word may take another marking of its letters where
 context and what that OCR does to marks (`ocr_marks`) make it likelier by a
-margin. In every case the trigram model chooses among the candidates in
-context, with Viterbi decoding.
+margin. Where the print was too small to show its marks (`small_print`), every
+line is polished and any other marking of a word's letters is within a fixed
+cost of OCR's reading, however sure OCR was. In every case the trigram model
+chooses among the candidates in context, with Viterbi decoding.
 """
 
 from __future__ import annotations
@@ -39,10 +41,12 @@ from .model import MODEL, TrigramModel, load
 from .ocr_marks import channel_score, substitutes
 from .syllables import ABBREVIATION, COMMA, GARBLED_TOKEN, NUMBER, TOKEN, UNKNOWN, WORD, is_abbreviation, is_capitalised_name, is_roman_number, segments
 
-KEEP, RESTORE, CORRECT, POLISH = "keep", "restore", "correct", "polish"
+KEEP, RESTORE, CORRECT, POLISH, SMALL_PRINT = "keep", "restore", "correct", "polish", "small print"
 OCR_SOURCE = "ocr"  # `restore(source=...)` of text read by OCR with a Vietnamese model
 POLISHED_WORDS = 3  # words a line needs for its marks to be polished (fewer: too little context)
 POLISH_SURE = "polish sure"  # a word of a polished line that OCR was sure of: changed only at SURE_POLISH_COST
+SMALL_PRINT_SURE = "small print sure"  # the same on a line of small print
+_SURE = {POLISH: POLISH_SURE, SMALL_PRINT: SMALL_PRINT_SURE}
 MAX_KEYS = 8  # unmarked forms considered for one garbled word
 REWRITE_COST = 0.3  # log10 cost of reading one of OCR's usual substitutes back
 TRUST_MARKED = 1.0
@@ -51,6 +55,16 @@ TRUST_MARKED = 1.0
 # (`_remarkings`): a word OCR was unsure of, or (dearer) one it was sure of.
 POLISH_COST = 0.0
 SURE_POLISH_COST = 1.0
+_MARGINS = {POLISH: POLISH_COST, POLISH_SURE: SURE_POLISH_COST,
+            SMALL_PRINT: POLISH_COST, SMALL_PRINT_SURE: SURE_POLISH_COST}
+# At about 100 dpi a hook above (ủ), a grave (ù) and a tilde (ũ) are a few pixels that
+# OCR cannot tell apart, and it is sure of its reading all the same ("Chính phù", "Lão"):
+# on such print every other marking of a word's letters is at most this much (log10)
+# less likely than OCR's reading, whatever the channel learned on clearer renders says.
+# Measured (2026-11-29, syllables right on the transcribed pages 13 p1 / p2 at ~96 dpi, and
+# wrong on 16 held-out renders of small print, 8,357 syllables): 1.5: 94.6% / 96.5%, 126;
+# 2.0: 95.3% / 97.1%, 128; 2.5: 95.3% / 97.1%, 137.
+SMALL_PRINT_COST = 2.0
 MAX_REMARKINGS = 12  # other markings of an OCRed word considered, the most frequent first
 # log10 cost of reading an OCRed word the model does not know as a syllable a few
 # edits away (costs made for `-l eng` garble): measured on training renders, 0 -> 2.0
@@ -355,8 +369,8 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
                 costs.append(TRUST_MARKED)
         return (ids, costs) if ids else None
     lower = word.lower()
-    if action in (POLISH, POLISH_SURE):
-        return _remarkings(lower, POLISH_COST if action == POLISH else SURE_POLISH_COST)
+    if action in _MARGINS:
+        return _remarkings(lower, _MARGINS[action], small_print=action in (SMALL_PRINT, SMALL_PRINT_SURE))
     if _VIETNAMESE_MARKED.search(word) and lower in model.index:
         return [model.index[lower]], [0.0]  # typed with its marks: trust them
     ids = model.candidates.get(strip_marks(lower))
@@ -364,7 +378,7 @@ def _word_candidates(model: TrigramModel, word: str, action: str) -> tuple[list[
 
 
 @cache
-def _remarkings(written: str, margin: float) -> tuple[list[int], list[float]] | None:
+def _remarkings(written: str, margin: float, small_print: bool = False) -> tuple[list[int], list[float]] | None:
     """What OCR with a Vietnamese model that wrote `written` (lowercase) may have
     read wrong: the other markings of its letters, and of its letters with one
     that OCR often writes for another put back, weighed by how likely OCR was
@@ -372,10 +386,12 @@ def _remarkings(written: str, margin: float) -> tuple[list[int], list[float]] | 
     reading, which must be that much (log10) less likely in context to be replaced.
     A reading the model does not know (OCR's "tât", "đoanh") has no such
     advantage and may also be a syllable a few edits away; a word without
-    Vietnamese marks that is no syllable is kept."""
+    Vietnamese marks that is no syllable is kept, unless the print was small:
+    there every other marking of its letters is within SMALL_PRINT_COST of OCR's
+    reading (as likely as any other when that reading is no syllable: "lich", "giừa")."""
     model = load()
     own = next((model.index[form] for form in tone_placements(written) if form in model.index), None)
-    if own is None and not _VIETNAMESE_MARKED.search(written) and written not in syllables():
+    if own is None and not small_print and not _VIETNAMESE_MARKED.search(written) and written not in syllables():
         return None
     plain = strip_marks(written)
     # its own letters, and those with one letter OCR often writes for another put back (hộ: bộ)
@@ -388,6 +404,16 @@ def _remarkings(written: str, margin: float) -> tuple[list[int], list[float]] | 
             if i == own or score > MIN_CHANNEL_SCORE:
                 ids.append(i)
                 scores.append(score - (margin if i != own and own is not None else 0.0))
+    if small_print:
+        floor = -SMALL_PRINT_COST if own is not None else 0.0
+        for i in model.candidates.get(plain, [])[:MAX_REMARKINGS]:
+            if i == own:
+                continue
+            if i in ids:
+                scores[ids.index(i)] = max(scores[ids.index(i)], floor)
+            else:
+                ids.append(i)
+                scores.append(floor)
     if own is None:  # a garbled reading ("thucờc"): also the syllables a few edits away
         for i, score in zip(*_garbled_candidates(written)):
             if i not in ids:
@@ -441,8 +467,10 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
         return [_Entry(m, [model.index[COMMA]], [0.0], kept=True)]
     if is_roman_number(line, m) and not _is_label(line, m):
         return [_Entry(m, [model.index[NUMBER]], [0.0], kept=True)]  # Chương IV, quý III/2025: read as numbers
-    if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] in ("-", "/")):
-        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # a code: 61/2018/NĐ-CP, Đ/c
+    if word.isupper() and (line[m.start() - 1:m.start()] in ("/", "-") or line[m.end():m.end() + 1] in ("-", "/")) \
+            and not (_VIETNAMESE_MARKED.search(word) and word.lower() in syllables()):
+        # a code: 61/2018/NĐ-CP, Đ/c (a syllable with its marks is a word: "CÔNG BÁO/Số 5")
+        return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]
     if _MIXED_CASE.match(word) or _UNIT.fullmatch(word) or _is_label(line, m):
         return [_Entry(m, [model.index[ABBREVIATION]], [0.0], kept=True)]  # kW, m2, IoT, VI.: written as meant
     found = _word_entries(word, action)
@@ -507,7 +535,7 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     for segment in segments(line, GARBLED_TOKEN if action == CORRECT else TOKEN):
         run: list[_Entry] = []
         for m in segment:
-            word_action = POLISH_SURE if action == POLISH and m.start() not in unsure else action
+            word_action = action if m.start() in unsure else _SURE.get(action, action)
             as_written = m.start() in compounds or urls and any(s <= m.start() < e for s, e in urls)
             entries = None if as_written else _entries(model, line, m, word_action)
             if entries is None:
@@ -524,7 +552,7 @@ def _document_style(lines: list[str], actions: list[str]) -> str:
     lines show most; where they show none, the older one (hòa, thủy, khỏe), which
     real documents write: each of the 42 texts of ../shared/dev/tvpl and prov that
     shows a placement shows mostly the older one (1,219 words against 46)."""
-    shown = Counter(tone_style(w) for line, action in zip(lines, actions) if action in (KEEP, POLISH)
+    shown = Counter(tone_style(w) for line, action in zip(lines, actions) if action in (KEEP, POLISH, SMALL_PRINT)
                     for w in WORD.findall(line))
     return NEWER if shown[NEWER] > shown[OLDER] else OLDER
 
@@ -547,11 +575,15 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
             # A sentence wrapped onto the next line is decoded as one: the words on
             # both sides of the break are each other's context. A Capitalised word
             # continues only a full line, or a name broken after a Capitalised word
-            # ("Sở\nKhoa học"), not the next heading or item.
+            # ("Sở\nKhoa học"), not the next heading or item. In small print every
+            # line continues the one before, across blank lines: the words of a
+            # signature block or heading ("TL. BỘ TRƯỞNG\nKT. VỤ TRƯỞNG\n\nVỤ LUẬT")
+            # are the context of marks OCR could not see.
             start = first.group()
-            wrapped = open_line == index - 1 and not line[:first.start()].strip() and (
+            follows = open_line >= 0 and not line[:first.start()].strip() and not "".join(lines[open_line + 1:index]).strip()
+            wrapped = follows and (action == SMALL_PRINT or open_line == index - 1 and (
                 start.islower() or start[1:].islower() and (len(lines[index - 1].strip()) >= WRAPPED_LINE
-                                                            or open_word[1:].islower() and open_word[:1].isupper()))
+                                                            or open_word[1:].islower() and open_word[:1].isupper())))
             lattice.add_run([e.ids for e in run], [e.scores for e in run], continues=wrapped)
             placed.append((index, run))
             open_line, open_word = (index, last.group()) if not line[last.end():].strip() else (-1, "")
@@ -611,7 +643,7 @@ def _list_labels(lines: list[str], actions: list[str]) -> list[str]:
 
 
 def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None,
-            source: str = "text") -> Restoration:
+            source: str = "text", small_print: bool = False) -> Restoration:
     """Restore or correct the lines of `text` that need it; keep the others as they are.
 
     `force` applies one action (restore or correct) to every line. `source` "ocr"
@@ -621,6 +653,9 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
     by a margin. `doubtful` are the (start, end) spans of words OCR was unsure
     of: their margin is smaller. Without source "ocr", only lines with doubtful
     words are polished; clean text (`source` "text") is otherwise kept.
+    `small_print` says OCR read print too small to show its marks: every line
+    with a word is polished, and each word may take any other marking of its
+    letters at a cost of SMALL_PRINT_COST at most, however sure OCR was.
     """
     lines = text.split("\n")
     if force:
@@ -653,10 +688,14 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
         actions = [POLISH if act == KEEP and (unsure[i] or source == OCR_SOURCE)
                    and len(_assessed_words(line)) >= POLISHED_WORDS else act
                    for i, (act, line) in enumerate(zip(actions, lines))]
+    if small_print:
+        actions = [SMALL_PRINT if act in (KEEP, POLISH) and _assessed_words(line) else act
+                   for act, line in zip(actions, lines)]
     if all(action == KEEP for action in actions):
         return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
     model = load()
     names = _names_in(lines, actions)
     out_lines = _list_labels(_restore_lines(model, lines, actions, names, unsure), actions)
     restored = unicodedata.normalize("NFC", "\n".join(out_lines))
-    return Restoration(restored, actions.count(RESTORE), actions.count(CORRECT) + actions.count(POLISH), restored != text)
+    corrected = actions.count(CORRECT) + actions.count(POLISH) + actions.count(SMALL_PRINT)
+    return Restoration(restored, actions.count(RESTORE), corrected, restored != text)

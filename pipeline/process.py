@@ -124,17 +124,16 @@ def _quality(text: str, pages: list[ocr.PageText]) -> float:
 
 
 def restore_page(page: ocr.PageText, text: str) -> str:
-    """A page's text (`text`: read in Unicode, `diacritics.assess`) restored: on a
-    page OCR read, the marks of print too small to show them are chosen again, and
-    the whole page is corrected as OCR output; a text layer is restored where it
-    lost its marks and re-marked only where OCR doubted a word."""
+    """A page's text (`text`: read in Unicode, `diacritics.assess`) restored: a
+    page OCR read is corrected as OCR output; a text layer is restored where it
+    lost its marks and re-marked only where OCR doubted a word; where OCR read
+    print too small to show its marks, the marks of every line are chosen again."""
     # OCR's doubtful words; their offsets hold unless the encoding was repaired
     doubtful = page.doubtful if text == page.text else None
-    if page.low_resolution and doubtful is not None:
-        text = diacritics.remark(text)  # same length: the doubtful spans hold
     # A text layer, even one with pictures of text OCRed into it (MIXED), is no OCR output.
     source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
-    return diacritics.restore(text, doubtful=doubtful, source=source).text
+    small_print = page.low_resolution and doubtful is not None  # what OCR read, not a repaired text layer
+    return diacritics.restore(text, doubtful=doubtful, source=source, small_print=small_print).text
 
 
 def process_file(item: InputFile, options: Options) -> Document | FileError:

@@ -286,7 +286,7 @@ def test_restored_words_follow_the_documents_tone_placement(marked, expected):
     assert result.text.split("\n")[1] == expected
 
 
-REMARK_CASES = [  # OCR of print too small to show its marks: right letters, wrong marks
+SMALL_PRINT_CASES = [  # OCR of print too small to show its marks: right letters, wrong marks
     ("Ủy ban nhân dân tinh đã bản hành kế hoạch phát triền kinh tế xã hội năm 2024.",
      "Ủy ban nhân dân tỉnh đã ban hành kế hoạch phát triển kinh tế xã hội năm 2024."),
     ("Căn cứ Nghị định số 45/2020/NĐ-CP của Chính phù về thủ tục hành chính;",
@@ -294,15 +294,19 @@ REMARK_CASES = [  # OCR of print too small to show its marks: right letters, wro
     # a mark that makes no syllable ("Đảo tạo" is one, "sờ" too: context decides); a wrapped line
     ("Sở Giáo dục và Đảo tạo chủ trì, phối hợp với các sờ, ngành và Ủy ban nhân dân các\nhuyên, thị xã.",
      "Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân các\nhuyện, thị xã."),
-    # right as read: kept, names included
+    # right as read: kept, names included, and a running head whose words before "/" are words, not a code
     ("Ông Nguyễn Văn An, Giám đốc Sở Tài chính tỉnh Hà Giang, ký ngày 12 tháng 3 năm 2024.",
      "Ông Nguyễn Văn An, Giám đốc Sở Tài chính tỉnh Hà Giang, ký ngày 12 tháng 3 năm 2024."),
+    ("CÔNG BÁO/Số 12 + 13/Ngày 07-3-2023 5\nThủ tướng Chính phủ ban hành quyết định.",
+     "CÔNG BÁO/Số 12 + 13/Ngày 07-3-2023 5\nThủ tướng Chính phủ ban hành quyết định."),
 ]
 
 
-@pytest.mark.parametrize("read, expected", REMARK_CASES)
-def test_remark_chooses_the_marks_of_small_print_in_context(read, expected):
-    assert diacritics.remark(read) == expected
+@pytest.mark.parametrize("read, expected", SMALL_PRINT_CASES)
+def test_restore_chooses_the_marks_of_small_print_in_context(read, expected):
+    """Text that looks correct is kept, unless OCR read it from print too small to show its marks."""
+    assert diacritics.restore(read).text == read
+    assert diacritics.restore(read, small_print=True).text == expected
 
 
 @pytest.mark.parametrize("document, source, expected", [
