@@ -76,6 +76,10 @@ _NAMED_BEFORE_SUBJECT = re.compile(
     rf"(?:{_TYPE.pattern}) (?:{ocr_pattern('số')} )?\d+/\S+ {ocr_pattern('ngày')} [\d/.-]+ (?={ocr_pattern('về')})"
 )
 _LETTER = re.compile(ocr_pattern("Kính gửi"))
+# The formula closing a preamble, at a line start or after the last proposal's comma.
+_ENACTING = re.compile(
+    rf"(?:^|\n|,)[ \t]*(?P<who>[^\W\d_][^\n,;]{{1,80}}?)\s(?P<enacts>{ocr_pattern('ban hành')})\s+(?:{_TYPE.pattern})"
+)
 _NEVER_ADDRESSED = {"Chỉ thị", "Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Luật"}
 # Words before which a body name is part of the title, not the authority line.
 _INSIDE_TITLE = {"cua", "va", "ve", "voi", "cho", "tai", "thuoc", "pho"}
@@ -520,6 +524,21 @@ def _complete_issuer(text: str, folded: str, h: Header) -> None:
             h.issuer = f"Ủy ban nhân dân {level} {place}"
 
 
+def _enacting_body(text: str, folded: str, h: Header) -> None:
+    """The issuer of a text whose issuing block is lost, from the formula that closes its
+    preamble: "Bộ trưởng Bộ Tài chính ban hành Thông tư …", "Chính phủ ban hành Nghị định …"
+    (of the document's own type, not "… ban hành Nghị định số 12/2025/NĐ-CP" cited in a sentence)."""
+    for formula in _ENACTING.finditer(folded):
+        written = DOC_TYPES[int(formula.lastgroup[1:])]
+        if written != h.doc_type or _NOT_HEADING.match(folded, formula.end()):
+            continue
+        body = parse_body(text, folded, formula.start("who"))
+        if body and not folded[body[1]:formula.start("enacts")].strip():
+            h.issuer = body[0]
+            h.spans["issuer"] = (formula.start("who"), body[1])
+        return
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return end if end >= 0 else len(text)
@@ -653,6 +672,8 @@ def extract_header(text: str, folded: str, certified: bool = False) -> Header:
     _complete_issuer(text, folded, h)
     if h.issuer is None and h.symbol:
         h.issuer = symbol_issuer(h.symbol)  # the header is cut off or unreadable
+    if h.issuer is None and h.doc_type:
+        _enacting_body(text, folded, h)
     by_symbol = symbol_type(h.symbol) if h.symbol else None
     if by_symbol == "Văn bản hợp nhất":
         h.doc_type = by_symbol  # a consolidated text repeats the heading of the text it consolidates

@@ -231,6 +231,22 @@ DANH MỤC DỰ ÁN
 Thành phố)
 """
 
+# A circular copied without its issuing block: the enacting formula names the issuer.
+CIRCULAR_WITHOUT_BLOCK = """THÔNG TƯ
+Hướng dẫn về hóa đơn điện tử khởi tạo từ máy tính tiền
+Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;
+Theo đề nghị của Tổng cục trưởng Tổng cục Thuế,
+Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn về hóa đơn điện tử khởi tạo từ máy tính tiền.
+Điều 1. Phạm vi điều chỉnh
+"""
+
+# A letter whose sentence tells what another body enacted: no issuer from it.
+ENACTED_IN_A_SENTENCE = """V/v lệ phí trước bạ
+Kính gửi: Cục Thuế các tỉnh, thành phố.
+Ngày 30/6/2025, Chính phủ ban hành Nghị định số 175/2025/NĐ-CP về lệ phí trước bạ.
+Đề nghị các đơn vị thực hiện.
+"""
+
 SUBORDINATE_BODY_LETTER = """BỘ TÀI CHÍNH
 TỔNG CỤC THỐNG KÊ
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -694,6 +710,16 @@ LAYOUT_CASES = [
         "province": "Cần Thơ", "title": None, "signer": None, "signer_title": None}, {
         "number": "2890/UBND-KT", "issue_date": "ngày 05 tháng 11 năm 2025",
         "issuer": "Ủy ban nhân dân\nThành phố"}),
+    (CIRCULAR_WITHOUT_BLOCK, {  # the body before "ban hành Thông tư", the head's title left out
+        "doc_type": "Thông tư", "number": None, "symbol": None, "issue_date": None, "place": None,
+        "issuer": "Bộ Tài chính", "issuer_level": "ministry", "province": None,
+        "title": "Hướng dẫn về hóa đơn điện tử khởi tạo từ máy tính tiền", "signer": None, "signer_title": None}, {
+        "doc_type": "THÔNG TƯ", "title": "Hướng dẫn về hóa đơn điện tử khởi tạo từ máy tính tiền",
+        "issuer": "Bộ trưởng Bộ Tài chính"}),
+    (ENACTED_IN_A_SENTENCE, {  # "Chính phủ ban hành Nghị định số …" in a letter is another's act
+        "doc_type": "Công văn", "number": None, "symbol": None, "issue_date": None, "place": None,
+        "issuer": None, "issuer_level": None, "province": None, "title": "V/v lệ phí trước bạ",
+        "signer": None, "signer_title": None}, {"title": "V/v lệ phí trước bạ"}),
     (DAY_OVER_NGAY, {  # the handwritten day covers "ngày": the printed month and year are kept
         "doc_type": "Chỉ thị", "number": None, "symbol": "CT-UBND", "issue_date": "2021-05",
         "place": "Bình Định", "issuer": "Ủy ban nhân dân tỉnh Bình Định", "issuer_level": "province",
