@@ -103,8 +103,8 @@ _PROSE_WORDS = 16
 # "Nơi nhận:" heading the recipients' list in a letter's foot, beside the signature block.
 _RECIPIENTS = re.compile(ocr_pattern("Nơi nhận") + r"\s*:")
 _FOOT_LINES, _FOOT_CHARS = 40, 2000
-# A line opening with a kind of body, its marks as written: "VỤ PHÁP CHẾ", never the surname "VŨ".
-_DEPARTMENT = re.compile(rf"[ \t*]*(?:{'|'.join(re.escape(k) for k in BODY_KINDS)})\s", re.IGNORECASE)
+# A line in capitals opening with a kind of body, its marks as written: "VỤ PHÁP CHẾ", never the surname "VŨ".
+_DEPARTMENT = re.compile(rf"[ \t*]*(?:{'|'.join(re.escape(k.upper()) for k in BODY_KINDS)})\s")
 _NAME_WORD = r"[^\W\d_]+"
 
 
@@ -552,8 +552,8 @@ def _signature(text: str, folded: str, h: Header) -> None:
     })
     titles = [
         m for start in line_starts for m in _SIGN_TITLE.finditer(folded, start, _line_end(text, start))
-        if text[m.start():m.end()].isupper() and "TRƯỜNG" not in text[m.start("title"):m.end("title")]
-    ]  # "TRƯỜNG" (a school, "MÔI TRƯỜNG") folds as the title "TRƯỞNG" does but is written otherwise
+        if text[m.start():m.end()].isupper() and text[m.start("title"):m.end("title")] != "TRƯỜNG"
+    ]  # "TRƯỜNG" alone (a school, "MÔI TRƯỜNG") folds as a head's "TRƯỞNG" does but is written otherwise
     on_behalf = [m for m in _ON_BEHALF.finditer(folded) if text[m.end():_line_end(text, m.end())].isupper()]
     # From the end; on a line with several titles the last one is the signer's own.
     for lowest in sorted(titles + on_behalf, key=lambda m: m.start(), reverse=True):

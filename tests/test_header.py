@@ -247,6 +247,18 @@ Ngày 30/6/2025, Chính phủ ban hành Nghị định số 175/2025/NĐ-CP về
 Đề nghị các đơn vị thực hiện.
 """
 
+# Restored marks may be wrong on a title ("THỤ TRƯỜNG" for THỨ TRƯỞNG): a listed title still counts.
+TITLE_WITH_WRONG_MARKS = """BỘ CÔNG THƯƠNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 5120/BCT-ĐTĐL
+V/v cấp điện mùa khô
+Hà Nội, ngày 3 tháng 4 năm 2024
+Kính gửi: Tập đoàn Điện lực Việt Nam.
+Bộ Công Thương đề nghị Tập đoàn thực hiện.
+KT. BỘ TRƯỞNG THỤ TRƯỜNG Lê Văn Hưng
+"""
+
 SUBORDINATE_BODY_LETTER = """BỘ TÀI CHÍNH
 TỔNG CỤC THỐNG KÊ
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -720,6 +732,12 @@ LAYOUT_CASES = [
         "doc_type": "Công văn", "number": None, "symbol": None, "issue_date": None, "place": None,
         "issuer": None, "issuer_level": None, "province": None, "title": "V/v lệ phí trước bạ",
         "signer": None, "signer_title": None}, {"title": "V/v lệ phí trước bạ"}),
+    (TITLE_WITH_WRONG_MARKS, {  # only "TRƯỜNG" alone is refused as a title, not a listed title misspelt
+        "doc_type": "Công văn", "number": "5120/BCT-ĐTĐL", "symbol": "BCT-ĐTĐL", "issue_date": "2024-04-03",
+        "place": "Hà Nội", "issuer": "Bộ Công Thương", "issuer_level": "ministry", "province": None,
+        "title": "V/v cấp điện mùa khô", "signer": "Lê Văn Hưng", "signer_title": "Thứ trưởng"}, {
+        "number": "Số: 5120/BCT-ĐTĐL", "issue_date": "ngày 3 tháng 4 năm 2024", "place": "Hà Nội",
+        "title": "V/v cấp điện mùa khô", "issuer": "BỘ CÔNG THƯƠNG", "signer": "Lê Văn Hưng"}),
     (DAY_OVER_NGAY, {  # the handwritten day covers "ngày": the printed month and year are kept
         "doc_type": "Chỉ thị", "number": None, "symbol": "CT-UBND", "issue_date": "2021-05",
         "place": "Bình Định", "issuer": "Ủy ban nhân dân tỉnh Bình Định", "issuer_level": "province",
