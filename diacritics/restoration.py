@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -506,10 +506,19 @@ def _is_lone_capitals(line: str, m: re.Match[str]) -> bool:
     word = m.group()
     if not (word.isupper() and 2 <= len(word) <= 4) or word in _MARKED_ABBREVIATIONS:
         return False
-    before = WORD.findall(line[:m.start()])[-1:]
-    after = WORD.search(line, m.end())
-    if (before and before[0].isupper()) or (after and after.group().isupper()):
+    before = _WORD_BEFORE.search(line, max(0, m.start() - _NEIGHBOUR_REACH), m.start())
+    after = WORD.search(line, m.end(), m.end() + _NEIGHBOUR_REACH)
+    if (before and before.group(1).isupper()) or (after and after.group().isupper()):
         return False
+    return _has_lowercase_words(line)
+
+
+_NEIGHBOUR_REACH = 40  # characters looked at on each side for a word's neighbour (a line may be a whole text)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\W_]*?[\W\d_]*$")
+
+
+@lru_cache(maxsize=64)
+def _has_lowercase_words(line: str) -> bool:
     return any(w.islower() and len(w) > 1 for w in WORD.findall(line))
 
 
