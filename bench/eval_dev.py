@@ -88,11 +88,7 @@ def _restored_share(gold: Path, stripped: Path) -> str:
         restored = text.with_suffix(".restored")
         restored.write_text(subprocess.run([sys.executable, "-m", "pipeline", "restore", str(text)], cwd=ROOT,
                                            capture_output=True, text=True, check=True).stdout, encoding="utf-8")
-        scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_restore.py"), str(gold / text.name),
-                                 str(restored)], capture_output=True, text=True, check=True).stdout
-        found = _SYLLABLES.search(scored)
-        if not found:
-            raise SystemExit(f"{text.name}: the scorer printed no scores:\n{scored}")
+        found = _restore_scores(gold / text.name, restored)
         right += int(found.group(1)) * float(found.group(2))
         total += int(found.group(1))
     return f"{right / total:.4f}"
@@ -132,12 +128,17 @@ def evaluate_pages(scratch: Path, plain: bool) -> dict[str, dict[str, str]]:
 
 
 def syllables_right(gold: Path, text: Path) -> str:
+    return _restore_scores(gold, text).group(2)
+
+
+def _restore_scores(gold: Path, text: Path) -> re.Match[str]:
+    """score_restore.py's line for `text` against `gold`: the gold's syllables (group 1), the share right (2)."""
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_restore.py"), str(gold), str(text)],
                             capture_output=True, text=True, check=True).stdout
     found = _SYLLABLES.search(scored)
     if not found:
         raise SystemExit(f"{gold.name}: the scorer printed no scores:\n{scored}")
-    return found.group(2)
+    return found
 
 
 def _plain_tesseract(pdf: Path, scratch: Path) -> Path:
