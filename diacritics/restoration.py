@@ -487,7 +487,7 @@ def _entries(model: TrigramModel, line: str, m: re.Match[str], action: str) -> l
     if len(found) == 1:
         ids, scores, kept = found[0]
         if word[:1].isupper() and len(ids) > 1 and is_capitalised_name(line, m):
-            scores = [s + p for s, p in zip(scores, name_prior(tuple(ids)))]
+            scores = [s + p for s, p in zip(scores, _name_prior(tuple(ids)))]
         return [_Entry(m, ids, scores, kept)]
     # Only the first token carries the word; an abbreviation's other tokens are context.
     return [_Entry(m if i == 0 else None, ids, scores, kept) for i, (ids, scores, kept) in enumerate(found)]
@@ -523,7 +523,7 @@ def _has_lowercase_words(line: str) -> bool:
 
 
 @cache
-def name_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
+def _name_prior(ids: tuple[int, ...]) -> tuple[float, ...]:
     """log10 share of each candidate's uses that were Capitalised in mid-sentence
     (how likely it is to be written so; the model already weighs how common it is)."""
     model = load()
