@@ -36,6 +36,9 @@ SIGNATURES = [
     ("TL. BỘ TRƯỞNG\nKT. VỤ TRƯỞNG\nPHÓ VỤ TRƯỞNG\n\nHà  Thị   Oanh", ("Phó Vụ trưởng", "Hà Thị Oanh", "Hà  Thị   Oanh")),
     ("KT. TỔNG GIÁM ĐỐC\nPHÓ TỔNG GIÁM ĐỐC\n\nMai Văn Sơn", ("Phó Tổng Giám đốc", "Mai Văn Sơn", "Mai Văn Sơn")),
     ("HIỆU TRƯỞNG\n\nLương Thị Thu", ("Hiệu trưởng", "Lương Thị Thu", "Lương Thị Thu")),
+    ("KT. TỔNG THANH TRA\nPHÓ TỔNG THANH TRA\n\nTạ Quang Huy", ("Phó Tổng Thanh tra", "Tạ Quang Huy", "Tạ Quang Huy")),
+    ("CHÁNH THANH TRA\n\nKiều Thị Mai", ("Chánh Thanh tra", "Kiều Thị Mai", "Kiều Thị Mai")),
+    ("KT. CHÁNH THANH TRA\n\nLò Văn Khải", ("Phó Chánh Thanh tra", "Lò Văn Khải", "Lò Văn Khải")),
 ]
 
 
@@ -53,6 +56,7 @@ BODIES = [
     ("Phó Chủ tịch UBND tỉnh Hưng Yên", ("Ủy ban nhân dân tỉnh Hưng Yên", 31)),
     ("Bí thư Tỉnh ủy Hưng Yên", ("Tỉnh ủy Hưng Yên", 23)),
     ("Chánh Văn phòng Bộ Tài chính", ("Bộ Tài chính", 28)),
+    ("Chánh Thanh tra Sở Xây dựng báo cáo", ("Sở Xây dựng", 27)),
     ("GIÁM  ĐỐC\nSỞ Y TẾ", ("Sở Y tế", 17)),
     # A title that opens the name of an issuing authority belongs to it.
     ("Thủ tướng Chính phủ", ("Thủ tướng Chính phủ", 19)),
@@ -83,6 +87,7 @@ QUYẾT ĐỊNH:
 @pytest.mark.parametrize("body, authority, issuer", [
     ("BỘ Y TẾ", "BỘ TRƯỞNG BỘ Y TẾ", "Bộ Y tế"),
     ("BỘ Y TẾ", "CHÁNH VĂN PHÒNG BỘ Y TẾ", "Bộ Y tế"),
+    ("BỘ Y TẾ", "CHÁNH THANH TRA BỘ Y TẾ", "Bộ Y tế"),
     ("ỦY BAN DÂN TỘC", "BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC", "Ủy ban Dân tộc"),
     ("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN", "Ủy ban nhân dân tỉnh Hưng Yên"),
 ])

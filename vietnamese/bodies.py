@@ -53,9 +53,10 @@ BODY_KINDS = [
 # Titles of the officials who head a body, written before its name ("Bộ trưởng Bộ Y tế", "Giám đốc
 # Sở Y tế") and over their signature: the one list of officials' titles, which every other is made from.
 HEAD_TITLES = [
-    "Thủ tướng", "Chủ tịch nước", "Chủ tịch", "Bộ trưởng", "Thống đốc", "Tổng Kiểm toán", "Chánh án",
-    "Viện trưởng", "Tổng Thư ký", "Chủ nhiệm", "Chánh Văn phòng", "Tổng cục trưởng", "Cục trưởng",
-    "Vụ trưởng", "Tổng Giám đốc", "Giám đốc", "Trưởng ban", "Trưởng phòng", "Hiệu trưởng", "Bí thư",
+    "Thủ tướng", "Chủ tịch nước", "Chủ tịch", "Bộ trưởng", "Thống đốc", "Tổng Kiểm toán", "Tổng Thanh tra",
+    "Chánh án", "Viện trưởng", "Tổng Thư ký", "Chủ nhiệm", "Chánh Văn phòng", "Chánh Thanh tra",
+    "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Tổng Giám đốc", "Giám đốc", "Trưởng ban", "Trưởng phòng",
+    "Hiệu trưởng", "Bí thư",
 ]
 # A deputy's title is the head's after "Phó", but for a minister's.
 _DEPUTY_TITLES = {"Bộ trưởng": "Thứ trưởng"}
