@@ -8,13 +8,11 @@ together (outfolder.py): another output is one more writer in WRITERS.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -22,6 +20,7 @@ from .annotate import annotate, write_companions
 from .document import Document, FileError
 from .outfolder import OutputFolder
 from .provenance import Change
+from .spreadsheet import workbook
 from .tables import DOCUMENTS, ERRORS, LEGAL_BASES, PAGES, REFERENCES, TABLES, TARGETS, Table
 
 # A cell that starts like a formula is run by spreadsheet programs ("CSV injection"): in the
@@ -29,9 +28,6 @@ from .tables import DOCUMENTS, ERRORS, LEGAL_BASES, PAGES, REFERENCES, TABLES, T
 FORMULA_STARTS = "=+-@\t\r"
 _FORMULA_START = re.compile(f"[{re.escape(FORMULA_STARTS)}]")
 TABLES_DIGEST = ".decrees/tables.sha256"  # of the tables the spreadsheet and Parquet files hold
-EXCEL_ROWS = 1_048_575  # rows per sheet below the header; a longer table continues on another sheet
-EXCEL_CELL = 32_767  # characters Excel keeps in one cell
-_COMPLETE_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
@@ -117,58 +113,11 @@ def write_csv(folder: OutputFolder, run: RunOutputs) -> None:
         folder.write(f"{table.name}.csv", csv_text(table, run.tables[table.name]).encode(encoding))
 
 
-def _excel_cell(sheet, value: object, is_date: bool) -> object:
-    """A value as openpyxl should write it: complete dates as dates, every text as text."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # control characters (a page break) are not XML
-
-    if value is None or value is pd.NA:
-        return None
-    if not isinstance(value, str):
-        return value
-    if is_date and _COMPLETE_DATE.fullmatch(value):
-        cell = WriteOnlyCell(sheet, datetime.date.fromisoformat(value))
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-    value = ILLEGAL_CHARACTERS_RE.sub(" ", value)[:EXCEL_CELL]
-    if value.startswith("="):
-        cell = WriteOnlyCell(sheet, value)
-        cell.data_type = "s"  # openpyxl would store it as a formula
-        return cell
-    return value
-
-
-def _column_width(name: str, values: pd.Series) -> float:
-    """Wide enough for the header and most values (judged on the first thousand), at most 60."""
-    lengths = values.head(1000).dropna().astype(str).str.len()
-    typical = lengths.quantile(0.9) if len(lengths) else 0
-    return min(60, max(len(name), typical) + 2)
-
-
 def write_xlsx(folder: OutputFolder, run: RunOutputs) -> None:
     """decrees.xlsx: a sheet per table, header frozen, complete dates as dates, every text a text."""
     if not run.xlsx or run.tables_unchanged and folder.keep("decrees.xlsx"):
-        return  # (a spreadsheet of the same tables stays: openpyxl needs seconds per 10,000 rows)
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
-    def save(path: Path) -> None:
-        book = Workbook(write_only=True)
-        for table in TABLES:
-            data = run.tables[table.name]
-            dates = [c.date for c in table.columns]
-            widths = [_column_width(name, data[name]) for name in table.names]
-            for part, first in enumerate(range(0, max(len(data), 1), EXCEL_ROWS)):
-                sheet = book.create_sheet(table.name if part == 0 else f"{table.name} ({part + 1})")
-                sheet.freeze_panes = "A2"
-                for number, width in enumerate(widths, 1):
-                    sheet.column_dimensions[get_column_letter(number)].width = width
-                sheet.append(table.names)
-                for values in data.iloc[first:first + EXCEL_ROWS].itertuples(index=False):
-                    sheet.append([_excel_cell(sheet, value, is_date) for value, is_date in zip(values, dates)])
-        book.save(path)
-
-    folder.write_with("decrees.xlsx", save)
+        return  # (a spreadsheet of the same tables stays)
+    folder.write("decrees.xlsx", workbook([(table, run.tables[table.name]) for table in TABLES]))
 
 
 def write_parquet(folder: OutputFolder, run: RunOutputs) -> None:
