@@ -193,3 +193,17 @@ def edit_cost(str base, bytes marked, str key) -> float:
         for j in range(m + 1):
             previous[j] = current[j]
     return previous[m]
+
+
+def trigram_scores(tables, const i64[::1] first, const i64[::1] second, const i64[::1] third):
+    """log10 P(third[i] | first[i], second[i]) for each i, backing off as the search does."""
+    cdef _Model model = _Model(tables)
+    cdef i64 i, lo, hi, at
+    cdef double bow
+    out = np.empty(third.shape[0], np.float64)
+    cdef double[::1] scores = out
+    for i in range(third.shape[0]):
+        model.context(first[i], second[i], &lo, &hi, &bow)
+        at = _find(model.trigram_next, lo, hi, third[i])
+        scores[i] = model.trigram[at] if at >= 0 else bow + model.bigram_score(second[i], third[i])
+    return out

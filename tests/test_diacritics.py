@@ -240,8 +240,16 @@ def test_decoder_finds_the_most_probable_path_of_every_run():
             return total + sum(channel[i][candidates[i].index(c)] for i, c in enumerate(path))
 
         expected += max(itertools.product(*candidates), key=score)
-    assert decode(model, lattice, beam=1000, margin=1e9) == expected
+    assert decode(model, lattice, beam=1000, margin=1e9, preferences=False) == expected
     assert decode(model, Lattice()) == []
+
+
+def test_a_marking_the_document_is_sure_of_elsewhere_is_preferred():
+    # "tìm" is far the commoner word; this text's other lines show it means "tim".
+    alone = "Sieu am tim cho nguoi benh."
+    assert diacritics.restore(alone, force="restore").text == "Siêu âm tìm cho người bệnh."
+    document = "Phong kham tim mach.\nBenh nhan suy tim.\n" + alone
+    assert diacritics.restore(document, force="restore").text.splitlines()[-1] == "Siêu âm tim cho người bệnh."
 
 
 def test_restoring_in_a_fresh_process_writes_nothing_beside_the_code(tmp_path):
