@@ -164,32 +164,54 @@ def _aligned_accuracy(truth: str, output: str) -> float:
     return len(_right_syllables(truth, output)) / len(_syllables(truth))
 
 
-def _held_out_sample(lines: int, seed: int = 7) -> list[str]:
+def _line_pool(documents: list[str]) -> list[tuple[int, int, str]]:
+    """(document, line number, line) of every line of eight words or more."""
+    return [(d, i, line) for d, document in enumerate(documents) for i, line in enumerate(document.splitlines())
+            if len(line.split()) >= 8]
+
+
+def _sampled_lines(documents: list[str], lines: int, seed: int) -> list[tuple[int, int, str]]:
     import random
 
+    return random.Random(seed).sample(_line_pool(documents), lines)
+
+
+def _as_documents(sample: list[tuple[int, int, str]]) -> list[str]:
+    """The sampled lines of each document together, in the document's order: one
+    text per document, as the tool restores one file at a time."""
+    from itertools import groupby
+
+    return ["\n".join(line for *_, line in group) for _, group in groupby(sorted(sample), key=lambda item: item[0])]
+
+
+def _held_out_sample(lines: int, seed: int = 7) -> list[str]:
+    """Random lines of the laws held out from training, in random order."""
     from training.language_model import held_out_laws
 
-    pool = [line for law in held_out_laws() for line in law.splitlines() if len(line.split()) >= 8]
-    return random.Random(seed).sample(pool, lines)
+    return [line for *_, line in _sampled_lines(held_out_laws(), lines, seed)]
 
 
-def _held_out_broad_sample(lines: int, seed: int = 7) -> list[str]:
-    """Lines of the documents held out from the broad training corpus (empty when it is missing)."""
-    import random
+def _held_out_law_documents(lines: int, seed: int) -> list[str]:
+    from training.language_model import held_out_laws
 
+    return _as_documents(_sampled_lines(held_out_laws(), lines, seed))
+
+
+def _held_out_broad_documents(lines: int, seed: int = 7) -> list[str]:
+    """Lines of the documents held out from the broad training corpus, one text per
+    document (none when the corpus is missing)."""
     from training.language_model import EXTRA, held_out_documents
 
     if not any(EXTRA.glob("*.txt.gz")):
         return []
-    pool = [line for doc in held_out_documents(EXTRA) for line in doc.splitlines() if len(line.split()) >= 8]
-    return random.Random(seed).sample(pool, lines)
+    return _as_documents(_sampled_lines(held_out_documents(EXTRA), lines, seed))
 
 
-def _dev_texts(name: str) -> str:
-    """The texts of one set of ../shared/dev, one after the other (empty when it is missing)."""
+def _dev_texts(name: str) -> list[str]:
+    """The texts of one set of ../shared/dev (none when it is missing)."""
     from eval_dev import SHARED
 
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((SHARED / "dev" / name).glob("*.txt")))
+    return [p.read_text(encoding="utf-8") for p in sorted((SHARED / "dev" / name).glob("*.txt"))]
 
 
 def _peers() -> list[tuple[str, object]]:
@@ -219,26 +241,29 @@ def _peers() -> list[tuple[str, object]]:
     return peers
 
 
+# Documents of one text are separated by a form feed; each is restored on its own.
 _RESTORE_TIMER = (
     "import sys, time, diacritics\n"
     "diacritics.restore(sys.argv[1])\n"
     "for path in sys.argv[2:]:\n"
-    "    text = open(path, encoding='utf-8').read()\n"
+    "    documents = open(path, encoding='utf-8').read().split('\\f')\n"
     "    started = time.process_time()\n"
-    "    diacritics.restore(text, force='restore')\n"
+    "    for document in documents:\n"
+    "        diacritics.restore(document, force='restore')\n"
     "    print(time.process_time() - started)\n"
 )
 
 
-def _restore_seconds(texts: list[str], warm_up: str) -> list[float]:
-    """Seconds `diacritics.restore` takes on each text, one after the other, in a fresh process."""
+def _restore_seconds(texts: list[list[str]], warm_up: str) -> list[float]:
+    """Seconds `diacritics.restore` takes on each text (its documents one by one), one
+    text after the other, in a fresh process."""
     import subprocess
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
-        for i, text in enumerate(texts):
+        for i, documents in enumerate(texts):
             paths.append(Path(tmp) / f"{i}.txt")
-            paths[-1].write_text(text, encoding="utf-8")
+            paths[-1].write_text("\f".join(documents), encoding="utf-8")
         out = subprocess.run([sys.executable, "-c", _RESTORE_TIMER, warm_up, *map(str, paths)], capture_output=True,
                              text=True, check=True, cwd=ROOT).stdout
     return [float(line) for line in out.split()]
@@ -272,17 +297,21 @@ def bench_diacritics() -> str:
     # Ours is timed in a fresh process: in this one, the peers' models and the
     # benchmark's own objects slow Python's garbage collector (67,000 → 53,000
     # syllables/s with pyvi loaded).
-    law_rounds = ["\n".join(_held_out_sample(600, seed=seed)) for seed in (7, 8, 9)]
-    broad = "\n".join(_held_out_broad_sample(1500))
-    samples = "\n".join(acquire(f).pages[0].text for f in sorted(CORPUS.glob("*.txt"))[:4] + sorted(DOCS.glob("*.txt")))
+    # Each text is a list of documents, restored one by one as the tool restores
+    # files (a document's own sure words sway its unsure ones).
+    law_rounds = [_held_out_law_documents(600, seed=seed) for seed in (7, 8, 9)]
+    broad = _held_out_broad_documents(1500)
+    samples = [acquire(f).pages[0].text for f in sorted(CORPUS.glob("*.txt"))[:4] + sorted(DOCS.glob("*.txt"))]
     texts = {"held-out laws, stripped": law_rounds, "held-out documents of the broad corpus (1,500 lines), stripped":
              [broad], "../shared/dev/tvpl texts, stripped": [_dev_texts("tvpl")],
              "../shared/dev/prov texts, stripped": [_dev_texts("prov")], "clean samples, stripped": [samples]}
-    texts = {label: truths for label, truths in texts.items() if truths[0]}
-    seconds = iter(_restore_seconds([strip_marks(t) for truths in texts.values() for t in truths], warm_up))
+    texts = {label: rounds for label, rounds in texts.items() if rounds[0]}
+    seconds = iter(_restore_seconds([[strip_marks(d) for d in documents] for rounds in texts.values()
+                                     for documents in rounds], warm_up))
     rows = []
-    for label, truths in texts.items():
-        ours = diacritics.restore(strip_marks(truths[0]), force="restore").text
+    for label, rounds in texts.items():
+        truths = ["\n".join(documents) for documents in rounds]
+        ours = "\n".join(diacritics.restore(strip_marks(d), force="restore").text for d in rounds[0])
         rates = [len(_syllables(truth)) / next(seconds) for truth in truths]
         rows.append((label, "decrees", _aligned_accuracy(truths[0], ours), max(rates)))
         for name, peer in _peers():
@@ -307,7 +336,7 @@ def bench_diacritics() -> str:
             installed = "underthesea (not installed)"
         lines.append(f"\n{installed} has no `restore_diacritics`, so it is not in the table.")
 
-    lines += ["", _fresh_restore_speed(strip_marks(broad or law_rounds[0]))]
+    lines += ["", _fresh_restore_speed(strip_marks("\n".join(broad or law_rounds[0])))]
 
     if ocr_stage.missing_reason("eng") is None and ocr_stage.missing_reason("vie") is None:
         paragraphs = _held_out_sample(80, seed=11)

@@ -13,8 +13,8 @@ same speed, and 40 states within 6.0 no more), and at most BEAM are kept.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -83,6 +83,22 @@ def decode(model: TrigramModel, lattice: Lattice, beam: int = BEAM, margin: floa
     return search(model.tables, run_offsets, offsets, ids, scores + preferred, beam, margin).tolist()
 
 
+_PAIR = 1_000_003  # a marking's name times this plus a chosen id names the choice
+
+
+@cache
+def _random_labels(size: int) -> np.ndarray:
+    return np.random.default_rng(0).integers(np.iinfo(np.int64).min, np.iinfo(np.int64).max, size, np.int64)
+
+
+def _looked_up(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """values[i] where keys[i] (sorted, unique) is wanted, else 0."""
+    if not len(keys):
+        return np.zeros(len(wanted), np.int64)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, values[at], 0)
+
+
 def _document_preferences(model: TrigramModel, run_offsets: np.ndarray, offsets: np.ndarray, ids: np.ndarray,
                           chosen: np.ndarray) -> np.ndarray | None:
     """A log10 bonus for each candidate: PREFERENCE_WEIGHT times the share of
@@ -105,14 +121,14 @@ def _document_preferences(model: TrigramModel, run_offsets: np.ndarray, offsets:
     chosen_fit = np.maximum.reduceat(np.where(is_chosen, fit, -np.inf), offsets[:-1])
     other_fit = np.maximum.reduceat(np.where(is_chosen, -np.inf, fit), offsets[:-1])
     sure = (sizes > 1) & (chosen_fit - other_fit > SURE_MARGIN)
-    markings = {i: tuple(sorted(ids[offsets[i]:offsets[i + 1]].tolist())) for i in np.flatnonzero(sizes > 1).tolist()}
-    choices: dict[tuple[int, ...], Counter[int]] = defaultdict(Counter)
-    for i in np.flatnonzero(sure).tolist():
-        choices[markings[i]][int(chosen[i])] += 1
-    bonus = np.zeros(len(ids))
-    for i, key in markings.items():
-        counts = choices.get(key)
-        if counts and (total := counts.total()) >= PREFERENCE_EVIDENCE:
-            for k in range(offsets[i], offsets[i + 1]):
-                bonus[k] = PREFERENCE_WEIGHT * counts[int(ids[k])] / total
+    if not sure.any():
+        return None
+    # Positions with the same markings to choose from share a name: the sum of
+    # random 64-bit numbers of their ids (wrapping), whatever their order.
+    markings = np.add.reduceat(_random_labels(model.size)[ids], offsets[:-1])
+    sure_choices, sure_counts = np.unique(markings[sure] * _PAIR + chosen[sure], return_counts=True)
+    sure_markings, sure_totals = np.unique(markings[sure], return_counts=True)
+    counts = _looked_up(sure_choices, sure_counts, markings[position] * _PAIR + ids)
+    totals = _looked_up(sure_markings, sure_totals, markings[position])
+    bonus = np.where(totals >= PREFERENCE_EVIDENCE, PREFERENCE_WEIGHT * counts / np.maximum(totals, 1), 0.0)
     return bonus if bonus.any() else None
