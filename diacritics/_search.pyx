@@ -195,15 +195,68 @@ def edit_cost(str base, bytes marked, str key) -> float:
     return previous[m]
 
 
-def trigram_scores(tables, const i64[::1] first, const i64[::1] second, const i64[::1] third):
-    """log10 P(third[i] | first[i], second[i]) for each i, backing off as the search does."""
-    cdef _Model model = _Model(tables)
-    cdef i64 i, lo, hi, at
+
+cdef inline double _score(_Model model, i64 a, i64 b, i64 c) noexcept:
+    """log10 P(c | a, b), backing off as the search does."""
+    cdef i64 lo, hi, at
     cdef double bow
-    out = np.empty(third.shape[0], np.float64)
-    cdef double[::1] scores = out
-    for i in range(third.shape[0]):
-        model.context(first[i], second[i], &lo, &hi, &bow)
-        at = _find(model.trigram_next, lo, hi, third[i])
-        scores[i] = model.trigram[at] if at >= 0 else bow + model.bigram_score(second[i], third[i])
-    return out
+    model.context(a, b, &lo, &hi, &bow)
+    at = _find(model.trigram_next, lo, hi, c)
+    return model.trigram[at] if at >= 0 else bow + model.bigram_score(b, c)
+
+
+def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, const i64[::1] ids,
+                const i64[::1] chosen, const i64[::1] letters, double weight, double sure_margin, i64 evidence):
+    """A bonus for each candidate: `weight` times its share of the sure choices
+    of words with its letters (`letters[id]` numbers them), where a choice is sure
+    when the three trigrams it is part of on the chosen path score `sure_margin`
+    more with it than with any other candidate there; None when the bonuses
+    would change no choice."""
+    cdef _Model model = _Model(tables)
+    cdef i64 run, first, end, p, k, x, b2, b1, a1, a2, total
+    cdef double fit, chosen_fit, other_fit
+    cdef bint any_sure = False
+    counts_array = np.zeros(model.size, np.int64)
+    totals_array = np.zeros(model.size, np.int64)  # letters are numbered below the vocabulary size
+    cdef i64[::1] counts = counts_array, totals = totals_array
+    for run in range(run_offsets.shape[0] - 1):
+        first, end = run_offsets[run], run_offsets[run + 1]
+        for p in range(first, end):
+            if offsets[p + 1] - offsets[p] < 2:
+                continue
+            b1 = chosen[p - 1] if p - 1 >= first else model.bos
+            b2 = chosen[p - 2] if p - 2 >= first else model.bos
+            a1 = chosen[p + 1] if p + 1 < end else model.eos
+            a2 = chosen[p + 2] if p + 2 < end else model.eos
+            chosen_fit, other_fit = -1e300, -1e300
+            for k in range(offsets[p], offsets[p + 1]):
+                x = ids[k]
+                fit = _score(model, b2, b1, x) + _score(model, b1, x, a1)
+                if a1 != model.eos:
+                    fit += _score(model, x, a1, a2)
+                if x == chosen[p]:
+                    chosen_fit = max(chosen_fit, fit)
+                else:
+                    other_fit = max(other_fit, fit)
+            if chosen_fit - other_fit > sure_margin:
+                counts[chosen[p]] += 1
+                totals[letters[chosen[p]]] += 1
+                any_sure = True
+    if not any_sure:
+        return None
+    bonus_array = np.zeros(ids.shape[0], np.float64)
+    cdef double[::1] bonus = bonus_array
+    cdef double chosen_bonus
+    cdef bint changes = False
+    for p in range(offsets.shape[0] - 1):
+        chosen_bonus = 0.0
+        for k in range(offsets[p], offsets[p + 1]):
+            total = totals[letters[ids[k]]]
+            if total >= evidence:
+                bonus[k] = weight * counts[ids[k]] / total
+            if ids[k] == chosen[p]:
+                chosen_bonus = bonus[k]
+        for k in range(offsets[p], offsets[p + 1]):
+            changes = changes or bonus[k] > chosen_bonus
+    # Where every chosen word has the highest bonus of its position, the chosen path stays the best.
+    return bonus_array if changes else None

@@ -18,7 +18,9 @@ from functools import cache
 
 import numpy as np
 
-from ._search import search, trigram_scores
+from vietnamese.folding import strip_marks
+
+from ._search import preferences as document_preferences, search
 from .model import TrigramModel
 
 BEAM = 12
@@ -36,7 +38,7 @@ MARGIN = 4.0  # log10: states 10,000 times less likely than the best are dropped
 # frequencies mixed into every probability) 724-790, 704-873, worse.
 PREFERENCE_WEIGHT = 0.75  # log10 bonus of a marking the document chose each time it was sure
 SURE_MARGIN = 1.0  # log10: a choice is sure when the path it is on beats every other marking there by this much
-PREFERENCE_EVIDENCE = 2  # sure choices among the same markings needed before the document's preference counts
+PREFERENCE_EVIDENCE = 2  # sure choices of words with the same letters needed before the document's preference counts
 
 
 @dataclass
@@ -77,58 +79,15 @@ def decode(model: TrigramModel, lattice: Lattice, beam: int = BEAM, margin: floa
     ids = np.array(lattice.ids, np.int64)
     scores = np.array(lattice.scores, np.float64)
     chosen = search(model.tables, run_offsets, offsets, ids, scores, beam, margin)
-    preferred = _document_preferences(model, run_offsets, offsets, ids, chosen) if preferences else None
+    preferred = document_preferences(model.tables, run_offsets, offsets, ids, chosen, _letters(model), PREFERENCE_WEIGHT,
+                                     SURE_MARGIN, PREFERENCE_EVIDENCE) if preferences else None
     if preferred is None:
         return chosen.tolist()
     return search(model.tables, run_offsets, offsets, ids, scores + preferred, beam, margin).tolist()
 
 
-_PAIR = 1_000_003  # a marking's name times this plus a chosen id names the choice
-
-
 @cache
-def _random_labels(size: int) -> np.ndarray:
-    return np.random.default_rng(0).integers(np.iinfo(np.int64).min, np.iinfo(np.int64).max, size, np.int64)
-
-
-def _looked_up(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """values[i] where keys[i] (sorted, unique) is wanted, else 0."""
-    if not len(keys):
-        return np.zeros(len(wanted), np.int64)
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return np.where(keys[at] == wanted, values[at], 0)
-
-
-def _document_preferences(model: TrigramModel, run_offsets: np.ndarray, offsets: np.ndarray, ids: np.ndarray,
-                          chosen: np.ndarray) -> np.ndarray | None:
-    """A log10 bonus for each candidate: PREFERENCE_WEIGHT times the share of
-    the document's sure choices among the same markings that chose it; None
-    when the document was sure of no word often enough."""
-    sizes = np.diff(offsets)
-    position = np.repeat(np.arange(len(sizes)), sizes)
-    # The chosen words two and one before and after each position; <s> and </s> beyond its run.
-    before1, after1 = np.roll(chosen, 1), np.roll(chosen, -1)
-    before1[run_offsets[:-1]] = model.bos
-    after1[run_offsets[1:] - 1] = model.eos
-    before2, after2 = np.roll(before1, 1), np.roll(after1, -1)
-    before2[run_offsets[:-1]] = model.bos
-    after2[run_offsets[1:] - 1] = model.eos
-    b2, b1, a1, a2 = before2[position], before1[position], after1[position], after2[position]
-    # What the path scores around each candidate put in its place: the three trigrams it is part of.
-    fit = (trigram_scores(model.tables, b2, b1, ids) + trigram_scores(model.tables, b1, ids, a1)
-           + np.where(a1 == model.eos, 0.0, trigram_scores(model.tables, ids, a1, a2)))
-    is_chosen = ids == chosen[position]
-    chosen_fit = np.maximum.reduceat(np.where(is_chosen, fit, -np.inf), offsets[:-1])
-    other_fit = np.maximum.reduceat(np.where(is_chosen, -np.inf, fit), offsets[:-1])
-    sure = (sizes > 1) & (chosen_fit - other_fit > SURE_MARGIN)
-    if not sure.any():
-        return None
-    # Positions with the same markings to choose from share a name: the sum of
-    # random 64-bit numbers of their ids (wrapping), whatever their order.
-    markings = np.add.reduceat(_random_labels(model.size)[ids], offsets[:-1])
-    sure_choices, sure_counts = np.unique(markings[sure] * _PAIR + chosen[sure], return_counts=True)
-    sure_markings, sure_totals = np.unique(markings[sure], return_counts=True)
-    counts = _looked_up(sure_choices, sure_counts, markings[position] * _PAIR + ids)
-    totals = _looked_up(sure_markings, sure_totals, markings[position])
-    bonus = np.where(totals >= PREFERENCE_EVIDENCE, PREFERENCE_WEIGHT * counts / np.maximum(totals, 1), 0.0)
-    return bonus if bonus.any() else None
+def _letters(model: TrigramModel) -> np.ndarray:
+    """For each syllable id, a number shared by the ids with the same letters unmarked (tìm, tim, tím)."""
+    numbers: dict[str, int] = {}
+    return np.array([numbers.setdefault(strip_marks(word), len(numbers)) for word in model.vocab], np.int64)
