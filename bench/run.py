@@ -638,9 +638,9 @@ def bench_scans() -> str:
     (training/render.py `real_looking_scan`), pages of documents held out from the
     language model, read as the pipeline reads them (`ocr.acquire` of an
     image-only PDF), then corrected as the pipeline corrects OCRed pages
-    (`pipeline.process.restore_page`); plain `tesseract -l vie` on the same images beside."""
+    (`pipeline.process.restore_pages`, each page a document); plain `tesseract -l vie` on the same images beside."""
     import diacritics
-    from pipeline.process import restore_page
+    from pipeline.process import restore_pages
     from training.language_model import held_out_documents
     from training.ocr_channel import read_scans, scan_pages
     from training.render import SCAN_KINDS
@@ -658,7 +658,8 @@ def bench_scans() -> str:
                 plain.append(_plain_tesseract(png))
             truth = "\n".join(scan.truth for scan in scans)
             read = "\n".join(scan.page.text for scan in scans)
-            corrected = "\n".join(restore_page(scan.page, diacritics.assess(scan.page.text).text) for scan in scans)
+            corrected = "\n".join(restore_pages([scan.page], [diacritics.assess(scan.page.text).text])[0]
+                                  for scan in scans)
             fixed, introduced = _diacritic_changes(truth, read, corrected)
             rows.append(f"| {kind.replace('_', ' ')} | {len(_syllables(truth)):,} | "
                         f"{_aligned_accuracy(truth, chr(10).join(plain)):.2%} | {_aligned_accuracy(truth, read):.2%} | "

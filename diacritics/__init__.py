@@ -8,10 +8,12 @@ Two entry points, plain data out:
 - `restore(text, source=, doubtful=, small_print=) -> Restoration`: lines of
   correct Vietnamese come out unchanged, the others restored or corrected; OCR
   output (`source="ocr"`, or the words OCR doubted) polished, and on print too
-  small to show its marks (`small_print`) the marks of every line chosen again.
+  small to show its marks (`small_print`) the marks of every line chosen again;
+- `restore_document(passages) -> list[Restoration]`: the pages of one document
+  (`Passage`: text, and how it was read) restored together, as `restore` does each.
 """
 
 from .assessment import Assessment, assess
-from .restoration import Restoration, restore
+from .restoration import Passage, Restoration, restore, restore_document
 
-__all__ = ["Assessment", "Restoration", "assess", "restore"]
+__all__ = ["Assessment", "Passage", "Restoration", "assess", "restore", "restore_document"]

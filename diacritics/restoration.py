@@ -657,6 +657,19 @@ def _list_labels(lines: list[str], actions: list[str]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Passage:
+    """One part of a document to restore (a page), and how it was read: `source`
+    "ocr" for text read by OCR with a Vietnamese model, the (start, end) spans of
+    the words OCR was unsure of (`doubtful`), and whether the print was too
+    small to show its marks (`small_print`); see `restore`."""
+
+    text: str
+    doubtful: list[tuple[int, int]] | None = None
+    source: str = "text"
+    small_print: bool = False
+
+
 def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]] | None = None,
             source: str = "text", small_print: bool = False) -> Restoration:
     """Restore or correct the lines of `text` that need it; keep the others as they are.
@@ -672,7 +685,39 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
     with a word is polished, and each word may take any other marking of its
     letters at a cost of SMALL_PRINT_COST at most, however sure OCR was.
     """
-    lines = text.split("\n")
+    return restore_document([Passage(text, doubtful, source, small_print)], force)[0]
+
+
+def restore_document(passages: list[Passage], force: str | None = None) -> list[Restoration]:
+    """Restore the passages of one document (its pages) together, each as `restore`
+    does: the names the document spells, its tone placement and the words it is
+    sure of hold for all of them, and a sentence may run from one into the next."""
+    lines: list[str] = []
+    actions: list[str] = []
+    unsure: list[set[int]] = []
+    for passage in passages:
+        part_lines, part_actions, part_unsure = _line_actions(passage, force)
+        lines += part_lines
+        actions += part_actions
+        unsure += part_unsure
+    if all(action == KEEP for action in actions):
+        return [Restoration(p.text, 0, 0, False) for p in passages]  # correct Vietnamese: the model is not even loaded
+    model = load()
+    out_lines = _list_labels(_restore_lines(model, lines, actions, _names_in(lines, actions), unsure), actions)
+    results, start = [], 0
+    for passage in passages:
+        end = start + passage.text.count("\n") + 1
+        restored = unicodedata.normalize("NFC", "\n".join(out_lines[start:end]))
+        part_actions = actions[start:end]
+        corrected = part_actions.count(CORRECT) + part_actions.count(POLISH) + part_actions.count(SMALL_PRINT)
+        results.append(Restoration(restored, part_actions.count(RESTORE), corrected, restored != passage.text))
+        start = end
+    return results
+
+
+def _line_actions(passage: Passage, force: str | None) -> tuple[list[str], list[str], list[set[int]]]:
+    """The passage's lines, what to do with each, and the start offsets of its doubtful words in each line."""
+    lines = passage.text.split("\n")
     if force:
         actions = [force] * len(lines)
     else:
@@ -691,26 +736,19 @@ def restore(text: str, force: str | None = None, doubtful: list[tuple[int, int]]
             actions = [RESTORE if act in (KEEP, CORRECT) and a.words and a.marked == 0 else act
                        for act, a in zip(actions, assessments)]
     unsure: list[set[int]] = [set() for _ in lines]  # per line: start offsets of doubtful words
-    if doubtful:
+    if passage.doubtful:
         starts, offset = [], 0
         for line in lines:
             starts.append(offset)
             offset += len(line) + 1
-        for start, _ in doubtful:
+        for start, _ in passage.doubtful:
             index = bisect_right(starts, start) - 1
             unsure[index].add(start - starts[index])
-    if doubtful or source == OCR_SOURCE:
-        actions = [POLISH if act == KEEP and (unsure[i] or source == OCR_SOURCE)
+    if passage.doubtful or passage.source == OCR_SOURCE:
+        actions = [POLISH if act == KEEP and (unsure[i] or passage.source == OCR_SOURCE)
                    and len(_assessed_words(line)) >= POLISHED_WORDS else act
                    for i, (act, line) in enumerate(zip(actions, lines))]
-    if small_print:
+    if passage.small_print:
         actions = [SMALL_PRINT if act in (KEEP, POLISH) and _assessed_words(line) else act
                    for act, line in zip(actions, lines)]
-    if all(action == KEEP for action in actions):
-        return Restoration(text, 0, 0, False)  # correct Vietnamese: the model is not even loaded
-    model = load()
-    names = _names_in(lines, actions)
-    out_lines = _list_labels(_restore_lines(model, lines, actions, names, unsure), actions)
-    restored = unicodedata.normalize("NFC", "\n".join(out_lines))
-    corrected = actions.count(CORRECT) + actions.count(POLISH) + actions.count(SMALL_PRINT)
-    return Restoration(restored, actions.count(RESTORE), corrected, restored != text)
+    return lines, actions, unsure

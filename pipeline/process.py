@@ -123,17 +123,21 @@ def _quality(text: str, pages: list[ocr.PageText]) -> float:
     return quality * sum(p.decision != ocr.FAILED for p in pages) / len(pages)
 
 
-def restore_page(page: ocr.PageText, text: str) -> str:
-    """A page's text (`text`: read in Unicode, `diacritics.assess`) restored: a
-    page OCR read is corrected as OCR output; a text layer is restored where it
-    lost its marks and re-marked only where OCR doubted a word; where OCR read
-    print too small to show its marks, the marks of every line are chosen again."""
-    # OCR's doubtful words; their offsets hold unless the encoding was repaired
-    doubtful = page.doubtful if text == page.text else None
-    # A text layer, even one with pictures of text OCRed into it (MIXED), is no OCR output.
-    source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
-    small_print = page.low_resolution and doubtful is not None  # what OCR read, not a repaired text layer
-    return diacritics.restore(text, doubtful=doubtful, source=source, small_print=small_print).text
+def restore_pages(pages: list[ocr.PageText], texts: list[str]) -> list[str]:
+    """The pages' texts (`texts`: read in Unicode, `diacritics.assess`) restored
+    together, as one document: a page OCR read is corrected as OCR output; a text
+    layer is restored where it lost its marks and re-marked only where OCR doubted
+    a word; where OCR read print too small to show its marks, the marks of every
+    line are chosen again."""
+    passages = []
+    for page, text in zip(pages, texts):
+        # OCR's doubtful words; their offsets hold unless the encoding was repaired
+        doubtful = page.doubtful if text == page.text else None
+        # A text layer, even one with pictures of text OCRed into it (MIXED), is no OCR output.
+        source = "ocr" if page.decision in (ocr.OCR, ocr.RE_OCR) else "text"
+        small_print = page.low_resolution and doubtful is not None  # what OCR read, not a repaired text layer
+        passages.append(diacritics.Passage(text, doubtful, source, small_print))
+    return [restoration.text for restoration in diacritics.restore_document(passages)]
 
 
 def process_file(item: InputFile, options: Options) -> Document | FileError:
@@ -160,21 +164,19 @@ def _process(item: InputFile, options: Options) -> Document | FileError:
         with extracted(item.path, item.member) if item.member else nullcontext(item.path) as path:
             acquired = ocr.acquire(path, acquire_options(options))
         stage = "restore"
-        page_starts, parts, offset, restored = [], [], 0, False
         source_parts, unsure_words, source_offset = [], [], 0  # the text before restoration, for provenance
         for page in acquired.pages:
             page_text = diacritics.assess(page.text).text
-            restored = restored or page_text != page.text
             source_parts.append(page_text)
             if page_text == page.text:
                 unsure_words += [(source_offset + s, source_offset + e) for s, e in page.doubtful]
             source_offset += len(page_text) + len(PAGE_BREAK)
-            if options.restore:
-                page_text = restore_page(page, page_text)
-                restored = restored or page_text != page.text
+        parts = restore_pages(acquired.pages, source_parts) if options.restore else source_parts
+        restored = any(part != page.text for part, page in zip(parts, acquired.pages))
+        page_starts, offset = [], 0
+        for part in parts:
             page_starts.append(offset)
-            parts.append(page_text)
-            offset += len(page_text) + len(PAGE_BREAK)
+            offset += len(part) + len(PAGE_BREAK)
         text = PAGE_BREAK.join(parts)
         quality = _quality(text, acquired.pages)
         stage = "extract"
