@@ -30,17 +30,8 @@ from .bodies import parse_body
 from .dates import date_after, find_dates
 from .folding import fold_key, looks_damaged, ocr_any, ocr_pattern, squash
 from .lexicon import CAN_CU, DOC_TYPE_PATTERNS, law_names
-from .model import Citation
+from .model import Citation, Role
 from .numbers import NUMBER, normalise_number, symbol_issuer, symbol_type
-
-
-class Role(StrEnum):
-    """Why a document is cited."""
-
-    BASIS = "basis"  # in the "Căn cứ …" preamble or the legal-basis section
-    PROPOSAL = "proposal"  # "Theo đề nghị / Xét / Thực hiện …"
-    REPLACES = "replaces"  # "… thay thế Quyết định số …"
-    REFERENCE = "reference"  # anywhere else
 
 
 # ---------------------------------------------------------------- the two kinds of cited document

@@ -7,13 +7,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Why a document is cited."""
+
+    BASIS = "basis"  # in the "Căn cứ …" preamble or the legal-basis section
+    PROPOSAL = "proposal"  # "Theo đề nghị / Xét / Thực hiện …"
+    REPLACES = "replaces"  # "… thay thế Quyết định số …"
+    REFERENCE = "reference"  # anywhere else
 
 
 @dataclass
 class Citation:
     """A document cited by another one (legal basis, proposal, reference)."""
 
-    role: str  # basis, proposal, replaces, reference
+    role: str  # a Role: basis, proposal, replaces, reference
     doc_type: str | None
     number: str | None
     date: str | None

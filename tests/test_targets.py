@@ -4,7 +4,7 @@ one. Every sentence here is written for this test."""
 
 import pytest
 
-from extractors import _document_year, _province
+from extractors.extraction import _document_year, _province
 from vietnamese.folding import fold
 from extractors.model import Header, Target
 from extractors.targets import extract_targets
