@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
+from importlib import import_module
 from pathlib import Path
 
 import ocr
@@ -21,7 +22,6 @@ from .cache import ResultCache
 from .discover import InputFile, discover
 from .document import Document, FileError, RunResult
 from .outfolder import OutputError, OutputFolder
-from .output import RunOutputs, write_outputs
 from .process import Options, file_hash, process_file
 from .progress import Progress
 from .workers import WorkerPool
@@ -79,6 +79,12 @@ def _raise_terminated(signum, frame) -> None:
     raise _Terminated
 
 
+def _load_writers() -> None:
+    """Import the output writers, and pandas with them (a third of a second), while the
+    workers read the first files: the workers need neither."""
+    import_module(".output", __package__)
+
+
 def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str,
                         finish: Callable[[InputFile, Document | FileError], None]) -> None:
     """Process the files on a Dask distributed cluster; its workers must see the same paths."""
@@ -86,6 +92,7 @@ def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str
 
     with Client(scheduler) as client:
         futures = {client.submit(process_file, item, options, pure=False): item for item in files}
+        _load_writers()
         for future in completed_on_cluster(futures):
             item = futures[future]
             try:
@@ -118,7 +125,7 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
         if scheduler:
             _process_on_cluster(files, options, scheduler, finish)
         elif files:
-            WorkerPool(jobs, options, memory_bytes, ocr_slots, pages_ocred).run(files, finish)
+            WorkerPool(jobs, options, memory_bytes, ocr_slots, pages_ocred).run(files, finish, meanwhile=_load_writers)
     except KeyboardInterrupt:
         pass  # the pool has stopped its workers; the caller counts what is unfinished
     finally:
@@ -252,6 +259,8 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
         cache = ResultCache(cache_folder, options)
         outcomes, processed, unfinished = _extract(found.files, cache, options, jobs, progress, force, scheduler,
                                                    memory_mib << 20 if memory_mib else None)
+        from .output import RunOutputs, write_outputs  # (imported while the files were processed, if any)
+
         kept = archive.carried_over(inputs, labels, prune)
         if unfinished:  # an interrupted run keeps the last result of each file it did not redo
             done = {outcome.source_path for outcome in [*found.errors, *outcomes]}

@@ -158,13 +158,17 @@ class WorkerPool:
                              "per worker (--max-memory); stopped")
         return None
 
-    def run(self, files: list[InputFile], finish: Finish) -> None:
-        """Process `files`, calling finish(item, result) as each one is done."""
+    def run(self, files: list[InputFile], finish: Finish, meanwhile: Callable[[], None] | None = None) -> None:
+        """Process `files`, calling finish(item, result) as each one is done, and meanwhile()
+        once the first files are handed out (the run's own work, done while they are read)."""
         pending = deque(files)
         attempts: dict[str, int] = {}
         try:
             while pending or any(slot.item for slot in self._slots):
                 self._assign(pending)
+                if meanwhile:
+                    meanwhile()
+                    meanwhile = None
                 busy = [slot for slot in self._slots if slot.item is not None]
                 ready = set(wait([s.connection for s in busy] + [s.process.sentinel for s in busy], POLL_SECONDS))
                 now = time.monotonic()
