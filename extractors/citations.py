@@ -101,7 +101,7 @@ class NumberedDocument:
                 if not date and (date := date_after(folded, end)):
                     end = date.end  # "Nghị định số 12/2025/NĐ-CP của Chính phủ ngày 01/7/2025"
             citation = Citation(
-                role=Role.REFERENCE,
+                role=Role.REFERENCE.value,
                 doc_type=doc_type or symbol_type(symbol),
                 number=number,
                 date=date.iso if date else None,
@@ -523,7 +523,7 @@ def _cited_in(text: str, folded: str, para: Paragraph, numbered: list[Mention]) 
                 c.doc_type = list_type
             if not m.issuer_written and c.doc_type not in _LAW_TYPES:
                 c.issuer = _issuer_before(text, folded, clause_start, c.start) or list_issuer or proposer or c.issuer
-            c.role = para.role
+            c.role = para.role.value
             cited.append(c)
     return cited, held
 

@@ -23,7 +23,7 @@ class Role(StrEnum):
 class Citation:
     """A document cited by another one (legal basis, proposal, reference)."""
 
-    role: str  # a Role: basis, proposal, replaces, reference
+    role: str  # a Role's value, a plain string as it reads back from JSON: basis, proposal, replaces, reference
     doc_type: str | None
     number: str | None
     date: str | None

@@ -108,6 +108,7 @@ def _document(record: dict, sha256: str, source_path: str) -> Document:
     header = dict(extraction["header"])
     header["spans"] = {_text(k): (int(s), int(e)) for k, (s, e) in header["spans"].items()}
     record["source_path"] = source_path
+    record["doubtful"] = [(int(s), int(e)) for s, e in record.get("doubtful", [])]  # pairs, as processing gives them
     document = Document(
         **record,
         extraction=Extraction(
