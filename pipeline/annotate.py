@@ -9,16 +9,19 @@ The writer calls `annotate` on its rows before typing them into tables, and
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from .document import Document
 from .links import add_cited_doc_ids, graphml
 from .provenance import Change, touches, word_changes
-from .review import review_files
+from .review import review_pages
 
 if TYPE_CHECKING:
     from .outfolder import OutputFolder
     from .output import RunOutputs
+
+REVIEW_INPUTS = ".decrees/review.json"  # the digest of each review page's inputs, as last written
 
 
 def annotate(documents: list[Document], rows: dict[str, list[dict]]) -> dict[str, list[Change]]:
@@ -50,6 +53,16 @@ def write_companions(folder: OutputFolder, run: RunOutputs) -> None:
         if run.changes.get(document.doc_id):  # otherwise text/DOC_ID.txt is the source text already
             folder.write(f"text/{document.doc_id}.source.txt", document.source_text.encode("utf-8"))
     folder.write("citations.graphml", graphml(run.rows["documents"], run.rows["links"]).encode("utf-8"))
-    if run.review:
-        for name, html in review_files(run.documents, run.rows, run.changes):
-            folder.write(name, html.encode("utf-8"))
+    if not run.review:
+        return
+    # A page is rendered again only where what it is made from, or what made the results, changed.
+    try:
+        last = json.loads(folder.owned_text(REVIEW_INPUTS) or "{}")
+    except ValueError:
+        last = {}
+    inputs = {}
+    for page in review_pages(run.documents, run.rows, run.changes, run.producer):
+        inputs[page.path] = page.inputs
+        if not page.inputs or last.get(page.path) != page.inputs or not folder.keep(page.path):
+            folder.write(page.path, page.render().encode("utf-8"))
+    folder.write(REVIEW_INPUTS, json.dumps(inputs, sort_keys=True).encode("utf-8"))

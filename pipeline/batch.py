@@ -289,6 +289,6 @@ def run(inputs: list[Path], out: Path, *, options: Options = Options(), jobs: in
                     "force": force, "prune": prune, "scheduler": scheduler, "review": review}
         folder.write("run.json", _run_record(started_at, summary, settings, archive, labels, cache.fingerprint))
         write_outputs(folder, RunOutputs(result.documents, result.errors, csv_bom=excel, xlsx=xlsx, parquet=parquet,
-                                         review=review))
+                                         review=review, producer=cache.fingerprint))
     summary.seconds = time.monotonic() - started  # with the writing; run.json has the time before it
     return result, summary

@@ -48,6 +48,7 @@ class RunOutputs:
     xlsx: bool = True
     parquet: bool = False
     review: bool = True
+    producer: str = ""  # what made the results (the cache's fingerprint); "": unknown, every review page is rendered
     tables_unchanged: bool = False  # the same tables as the folder's last run (set by write_outputs)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # by table name
     rows: dict[str, list[dict]] = field(default_factory=dict)  # the same, as plain rows

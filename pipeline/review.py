@@ -19,8 +19,10 @@ An item cut by another item it crosses stays one item: its pieces share
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 
 from .document import PAGE_BREAK, Document
@@ -264,10 +266,23 @@ def index_page(documents: list[dict], counts: dict[str, dict[str, int]], errors:
     return _page("Documents", "\n".join(body), wide=True)
 
 
-def review_files(documents: list[Document], tables: dict[str, list[dict]],
-                 changes: dict[str, list[Change]]) -> Iterator[tuple[str, str]]:
-    """(path under the output folder, HTML) of every review page. `tables` holds the annotated
-    rows of each table by name without .csv (documents, legal_bases, references, targets, links, errors)."""
+@dataclass(frozen=True)
+class ReviewPage:
+    path: str  # under the output folder
+    inputs: str  # a digest of everything the page is made from: equal digests, equal pages ("": unknown)
+    render: Callable[[], str]  # the page's HTML
+
+
+def review_pages(documents: list[Document], tables: dict[str, list[dict]], changes: dict[str, list[Change]],
+                 producer: str = "") -> Iterator[ReviewPage]:
+    """Every review page, to be rendered where its inputs changed. `tables` holds the annotated
+    rows of each table by name without .csv (documents, legal_bases, references, targets, links, errors).
+    `producer` names the code and settings that made the results (the cache's fingerprint); without
+    it, the pages' digests are empty: render them all."""
+
+    def digest(*inputs: object) -> str:
+        return hashlib.sha256(repr((producer, inputs)).encode("utf-8", "surrogatepass")).hexdigest() if producer else ""
+
     by_doc: dict[str, dict[str, list[dict]]] = {d.doc_id: {k: [] for k in ("document", "legal_bases", "references",
                                                                              "targets", "cited_by")}
                                                  for d in documents}
@@ -279,10 +294,14 @@ def review_files(documents: list[Document], tables: dict[str, list[dict]],
                 by_doc[row[column]][key].append(row)
     rows_by_id = {row["doc_id"]: row for row in tables["documents"]}
     for document in documents:
-        rows = by_doc[document.doc_id]
-        yield (f"review/{document.doc_id}.html",
-               document_page(document, rows, changes.get(document.doc_id, []), rows["cited_by"], rows_by_id))
+        rows, own_changes = by_doc[document.doc_id], changes.get(document.doc_id, [])
+        linked = {row.get("cited_doc_id") for kind in ("legal_bases", "references") for row in rows[kind]}
+        linked |= {link["doc_id"] for link in rows["cited_by"]}  # their rows describe them on the page
+        inputs = digest(document, rows, own_changes, [rows_by_id.get(doc_id) for doc_id in sorted(linked - {None})])
+        yield ReviewPage(f"review/{document.doc_id}.html", inputs, partial(
+            document_page, document, rows, own_changes, rows["cited_by"], rows_by_id))
     failed = {d.doc_id: sum(p.get("decision") == "failed" for p in d.page_decisions) for d in documents}
     counts = {doc_id: {**{k: len(v) for k, v in rows.items()}, "changes": len(changes.get(doc_id, [])),
                        "failed_pages": failed[doc_id]} for doc_id, rows in by_doc.items()}
-    yield "review/index.html", index_page(tables["documents"], counts, tables.get("errors", []))
+    index = partial(index_page, tables["documents"], counts, tables.get("errors", []))
+    yield ReviewPage("review/index.html", digest(tables["documents"], counts, tables.get("errors", [])), index)

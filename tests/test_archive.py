@@ -1,12 +1,14 @@
 """Archive-scale behaviour: incremental re-runs, and a killed run finishing like an uninterrupted one."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 
 from pipeline import run
+from tests.conftest import CORPUS, DOCS
 from training.synth import write_archive
 
 
@@ -34,6 +36,62 @@ def test_rerun_processes_only_new_changed_and_keeps_removed_out(tmp_path):
 
     _, forced = run([archive], out, progress=False, force=True)
     assert forced.processed == 14
+
+
+def _every_output(out):
+    """Every file of the output folder but the record of the run (its times) and the tool's own state."""
+    return {path.relative_to(out).as_posix(): path.read_bytes() for path in sorted(out.rglob("*"))
+            if path.is_file() and path.relative_to(out).parts[0] not in (".cache", ".decrees", "run.json")}
+
+
+# Two decisions of my own, the second citing the first: adding the first links the second to it.
+MARKETS = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: {number}/2026/QĐ-UBND
+Hà Nam, ngày {date} năm 2026
+QUYẾT ĐỊNH
+{title}
+ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+{basis}QUYẾT ĐỊNH:
+Điều 1. {title} kèm theo Quyết định này.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Bình
+"""
+FIRST_RULES = MARKETS.format(number=12, date="05 tháng 01", title="Ban hành Quy định quản lý các chợ dân sinh", basis="")
+AMENDMENT = MARKETS.format(number=40, date="20 tháng 8", title="Sửa đổi Quy định quản lý các chợ dân sinh",
+                           basis="Căn cứ Quyết định số 12/2026/QĐ-UBND ngày 05 tháng 01 năm 2026 của Ủy ban nhân dân "
+                                 "tỉnh Hà Nam;\n")
+
+
+def test_a_rerun_after_adding_files_writes_what_a_fresh_run_writes(tmp_path):
+    """Re-runs keep what did not change (review pages, the spreadsheet of unchanged tables):
+    the folder must end byte for byte as one run over all the files makes it, a document
+    cited by one added included."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    real = sorted(CORPUS.glob("*.txt")) + sorted(DOCS.glob("*.txt"))
+    for path in real[:-2]:
+        shutil.copy(path, folder)
+    (folder / "amendment.txt").write_text(AMENDMENT, encoding="utf-8")
+    out = tmp_path / "out"
+    run([folder], out, progress=False)
+    for path in real[-2:]:
+        shutil.copy(path, folder)
+    (folder / "rules.txt").write_text(FIRST_RULES, encoding="utf-8")
+    _, again = run([folder], out, progress=False)
+    assert again.processed == 3
+    assert "Quyết định số 12/2026/QĐ-UBND" in (out / "links.csv").read_text(encoding="utf-8")  # now in the archive
+
+    fresh = tmp_path / "fresh"
+    run([folder], fresh, progress=False)
+    written = _every_output(out)
+    assert len(written) > 3 * len(real)  # texts, review pages, tables
+    assert written == _every_output(fresh)
 
 
 def test_killed_run_finishes_like_an_uninterrupted_one(tmp_path):
