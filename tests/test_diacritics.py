@@ -244,6 +244,17 @@ def test_decoder_finds_the_most_probable_path_of_every_run():
     assert decode(model, Lattice()) == []
 
 
+def test_the_pages_of_a_document_are_restored_together():
+    from diacritics import Passage, restore_document
+
+    signature = "KT. CHU TICH\nPHO CHU TICH\n\nNguyen Duy Hung"
+    assert diacritics.restore(signature).text.endswith("Nguyễn Duy Hùng")  # the commoner name, alone
+    first = "Giao Sở Nội vụ tỉnh Hưng Yên chủ trì thực hiện."  # a page with the name written with its marks
+    pages = restore_document([Passage(first), Passage(signature)])
+    assert [page.text for page in pages] == [first, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Duy Hưng"]
+    assert [page.changed for page in pages] == [False, True]
+
+
 def test_a_marking_the_document_is_sure_of_elsewhere_is_preferred():
     # "tìm" is far the commoner word; this text's other lines show it means "tim".
     alone = "Sieu am tim cho nguoi benh."
