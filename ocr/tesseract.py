@@ -18,7 +18,7 @@ import subprocess
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 
@@ -120,8 +120,6 @@ def _picture_types() -> frozenset[int]:
 def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], deadline: float) -> list[Line] | None:
     """The lines of print inside a picture region, without the words the page's reading has;
     None when the page's time (`deadline`, of time.monotonic) runs out first."""
-    from tesserocr import RIL, iterate_level
-
     left_ms = int((deadline - time.monotonic()) * 1000)
     if left_ms <= 0:  # never 0 to Tesseract: that is no limit at all
         return None
@@ -130,22 +128,39 @@ def _read_picture(engine, box: tuple[int, int, int, int], read: list[Line], dead
     if not engine.Recognize(timeout=left_ms):
         return None
     known = [w for line in read for w in line.words]
-    lines: list[Line] = []
-    for word in iterate_level(engine.GetIterator(), RIL.WORD):
-        if word.Empty(RIL.WORD):
-            continue
-        found = _recognised_word(word)
-        if word.IsAtBeginningOf(RIL.TEXTLINE) or not lines:
-            lines.append(Line([], not lines))
-        lines[-1].words.append(found)
     kept = []
-    for line in lines:
+    for line in _recognised_lines(engine, layout_paragraphs=False):
         if sum(w.confidence for w in line.words) / len(line.words) < _PICTURE_LINE_CONFIDENCE:
             continue  # the seal's rim, the signature's strokes
         words = [w for w in line.words if re.search(r"\w", w.text) and not any(_overlaps(w, k) for k in known)]
         if words:
             kept.append(Line(words, line.paragraph_start))
     return kept
+
+
+def _recognised_lines(engine, keep: Callable[[Word], bool] = lambda word: True,
+                      at_block: Callable[[object, int], None] | None = None,
+                      layout_paragraphs: bool = True) -> list[Line]:
+    """The words of the engine's last recognition as lines, in its reading order. `keep(word)`
+    decides which words count; `at_block(iterator, lines so far)` is shown the first word of each
+    block, an empty one included (a picture has none). A line opens a paragraph where Tesseract's
+    block or paragraph starts, or without `layout_paragraphs` only the first line does."""
+    from tesserocr import RIL, iterate_level
+
+    lines: list[Line] = []
+    for word in iterate_level(engine.GetIterator(), RIL.WORD):
+        if at_block and word.IsAtBeginningOf(RIL.BLOCK):
+            at_block(word, len(lines))
+        if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
+            continue
+        found = _recognised_word(word)
+        if not keep(found):
+            continue
+        if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
+            opens = word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA) if layout_paragraphs else not lines
+            lines.append(Line([], opens))
+        lines[-1].words.append(found)
+    return lines
 
 
 def _recognised_word(word) -> Word:
@@ -189,31 +204,25 @@ class Tesseract:
         """Text with lines and paragraphs kept, the mean word confidence (0..1), and
         the spans of the words below DOUBTFUL confidence. Print of low resolution
         (info["content_dpi"]) is read with the Vietnamese-script model beside `lang`."""
-        from tesserocr import PSM, RIL, iterate_level
+        from tesserocr import PSM, RIL
 
         lang = self.lang
         if image.info.get("content_dpi", 300) < LOW_RESOLUTION and missing_reason(SCRIPT_MODEL) is None:
             lang = f"{self.lang}+{SCRIPT_MODEL}"
-        lines: list[Line] = []
         pictures: list[tuple[int, tuple[int, int, int, int]]] = []  # (where in lines, box)
+
+        def note_picture(block, at: int) -> None:
+            box = block.BoundingBox(RIL.BLOCK) if block.BlockType() in _picture_types() else None
+            if box and box[1] > image.height * _HEADER_SHARE and min(box[2] - box[0], box[3] - box[1]) >= _PICTURE_SIDE:
+                pictures.append((at, box))
+
         deadline = time.monotonic() + timeout  # one limit for the page's reading and its re-reads
         with _engine(lang, PSM.AUTO) as engine:
             engine.SetImage(image)
             if not engine.Recognize(timeout=int(timeout * 1000)):
                 raise AcquisitionError("timeout", f"OCR took longer than {timeout:.0f} s on a page")
-            for word in iterate_level(engine.GetIterator(), RIL.WORD):
-                if word.IsAtBeginningOf(RIL.BLOCK) and word.BlockType() in _picture_types():
-                    box = word.BoundingBox(RIL.BLOCK)
-                    if box and box[1] > image.height * _HEADER_SHARE and min(box[2] - box[0], box[3] - box[1]) >= _PICTURE_SIDE:
-                        pictures.append((len(lines), box))
-                if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
-                    continue
-                box = _recognised_word(word)
-                if not box.text or is_rule(box.text):
-                    continue
-                if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
-                    lines.append(Line([], word.IsAtBeginningOf(RIL.BLOCK) or word.IsAtBeginningOf(RIL.PARA)))
-                lines[-1].words.append(box)
+            lines = _recognised_lines(engine, keep=lambda word: bool(word.text) and not is_rule(word.text),
+                                      at_block=note_picture)
         unread = 0
         if pictures:
             with _engine(lang, PSM.SINGLE_BLOCK) as engine:
