@@ -251,8 +251,9 @@ def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, cons
     for p in range(offsets.shape[0] - 1):
         chosen_bonus = 0.0
         for k in range(offsets[p], offsets[p + 1]):
+            # Only the markings of the letters chosen are weighed again, not other readings of garble.
             total = totals[letters[ids[k]]]
-            if total >= evidence:
+            if total >= evidence and letters[ids[k]] == letters[chosen[p]]:
                 bonus[k] = weight * counts[ids[k]] / total
             if ids[k] == chosen[p]:
                 chosen_bonus = bonus[k]
