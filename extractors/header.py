@@ -69,6 +69,8 @@ _OF_BODY = re.compile(r"\s*" + ocr_pattern("của") + r"\s+")
 # Headings of the body that may follow a title on the same line.
 _SECTION = re.compile("|".join(ocr_pattern(w) for w in ("Lời nói đầu", "Chương I", "Phần thứ nhất")))
 _NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True) + "|" + ocr_pattern("đến") + ")")
+# A numbered heading of the body opening a line: "I. MỤC ĐÍCH, YÊU CẦU", "1. Phạm vi", "a) …".
+_NUMBERED_HEADING = re.compile(r"(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]")
 # "V/v" (về việc) opening a letter's subject line; OCR may drop the second v.
 _SUBJECT_LINE = re.compile(r"(?<!\w)v\s*/\s*v?(?!\w)")
 # "Quyết định 3467/QĐ-BYT ngày 15/11/2024 " before "về …": a web site's name of the document.
@@ -368,8 +370,9 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: 
         if kept and not capitals and "\n" in gap and (debris_end := _stamp_across(layout.view, pos)):
             skip_to = debris_end  # a stamp over the subject line: its sentence goes on below
             continue
-        if kept and (pos in zone_ends or len(kept) > 250
-                     or gap.count("\n") >= 2 and (capitals or not token[0].islower())):
+        # A blank line ends a subject in mixed case, not one in capitals: OCR's paragraphs break
+        # a centred heading at its short lines ("KẾT\n\nLUẬN CỦA …", "VỀ\n\nVIỆC CÔNG BỐ …").
+        if kept and (pos in zone_ends or len(kept) > 250 or "\n" in gap and _NUMBERED_HEADING.match(layout.view, pos)):
             break
         if capitals:
             if any(c.islower() for c in token):
@@ -379,7 +382,8 @@ def _title(layout: _Layout, start: int, zone_ends: set[int], h: Header, issuer: 
             # "V/v thuế suất thuế\nGTGT", "V/v triển khai Nghị định\n136/2025/NĐ-CP": the sentence goes on.
             abbreviation = re.fullmatch(r"[A-ZĐ]{2,5}[.;,]?", line.strip()) or (
                 (number := NUMBER.match(line.strip())) and number.end() >= len(line.strip().rstrip(".;,")))
-            if (token[0].isupper() and _OPENERS.match(layout.folded, pos) or token[0] in "“\"'([" or
+            if (gap.count("\n") >= 2 and not token[0].islower() and not abbreviation
+                    or token[0].isupper() and _OPENERS.match(layout.folded, pos) or token[0] in "“\"'([" or
                     not abbreviation and sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)):
                 break
         if kept and (_authority_at(layout, word, pos, kept[-1].group(), "\n" in gap, issuer)
@@ -557,9 +561,12 @@ def _signature(text: str, folded: str, h: Header) -> None:
     on_behalf = [m for m in _ON_BEHALF.finditer(folded) if text[m.end():_line_end(text, m.end())].isupper()]
     # From the end; on a line with several titles the last one is the signer's own.
     for lowest in sorted(titles + on_behalf, key=lambda m: m.start(), reverse=True):
-        lines = [(lowest.end(), _line_end(text, lowest.end()))]
-        while len(lines) < 30 and lines[-1][1] < len(text):
-            lines.append((lines[-1][1] + 1, _line_end(text, lines[-1][1] + 1)))
+        # Blank lines left out: OCR's paragraphs split a block ("Phạm\n\nMạnh Cường").
+        lines, end = [(lowest.end(), _line_end(text, lowest.end()))], _line_end(text, lowest.end())
+        while len(lines) < 30 and end < len(text):
+            start, end = end + 1, _line_end(text, end + 1)
+            if text[start:end].strip():
+                lines.append((start, end))
         name = _name_after(text, lines)
         if not name:
             continue
@@ -631,8 +638,11 @@ def _name_after(text: str, lines: list[tuple[int, int]]) -> tuple[str, int, int]
             if len(rest) >= 2 and all(w[0].isupper() and (w[1:].islower() or w.isupper()) for w in rest) and (
                     fold_key(word) in SURNAMES or alone and all(w[1:].islower() for w in rest)):
                 name = " ".join(rest)
-                if name.isupper() and squash(text[start:stop]).strip(" *[]().:-") != name:
-                    break  # a name in capitals stands alone on its line, not at the end of a heading
+                if name.isupper() and (squash(text[start:stop]).strip(" *[]().:-") != name
+                                       or fold_key(name) in PROVINCE_KEYS):
+                    # A name in capitals stands alone on its line, not at the end of a heading; nor is it
+                    # a province's, the end of a heading wrapped alone ("… SỞ Y TẾ TỈNH\nLAI CHÂU").
+                    break
                 name_start = start + m.start("name") + m.group("name").index(word)
                 if name.isupper():
                     name = " ".join(w.capitalize() for w in rest)

@@ -18,8 +18,9 @@ from .lexicon import repair_code
 
 # One code of a symbol ("QĐ", "UBND", "TTg"); "T T" is OCR spacing inside "TT".
 SYMBOL_CODE = r"(?:[A-ZĐ] (?=[A-ZĐ]+[-/]))?[A-ZĐ0-9][A-ZĐa-zđ0-9&]*"
-# Codes are joined by "-" or "/" (OCR may read "-" as "."), a line may break after one.
-SYMBOL = rf"[/-][ \t]?{SYMBOL_CODE}(?:[ \t]?[-/]\s*{SYMBOL_CODE}|\.(?=[A-ZĐ]{{2}}){SYMBOL_CODE})*"
+# Codes are joined by "-" or "/" (OCR may read "-" as "." or "'", or a speck beside it as a dot: "CT-.CS"),
+# a line may break after one.
+SYMBOL = rf"[/-][ \t]?\.?{SYMBOL_CODE}(?:[ \t]?[-/]\.?\s*{SYMBOL_CODE}|[.'’](?=[A-ZĐ]{{2}}){SYMBOL_CODE})*"
 NUMBER = re.compile(
     rf"(?<![\w/])(?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?)(?:[ \t]?/[ \t]?(?P<year>(?:19|20)\d{{2}}))?[ \t]?(?P<sym>{SYMBOL})"
 )
@@ -40,7 +41,9 @@ LOOKALIKES = str.maketrans({
 
 def normalise_number(num: str | None, year: str | None, symbol: str) -> tuple[str | None, str]:
     """("61", "2018", "/ND-CP") -> ("61/2018/NĐ-CP", "NĐ-CP"), repairing OCR-damaged codes."""
-    cleaned = re.sub(r"\s+", "", symbol).replace(".", "-").translate(LOOKALIKES)
+    cleaned = re.sub(r"\s+", "", symbol).translate(LOOKALIKES)
+    cleaned = re.sub(r"(?<=[-/])\.|\.(?=[-/])", "", cleaned)
+    cleaned = re.sub(r"[.'’]", "-", cleaned)
     parts = re.split(r"([-/])", cleaned)
     repaired = "".join(p if p in "-/" else repair_code(p) for p in parts)
     bare = repaired.lstrip("-/")

@@ -857,3 +857,36 @@ def test_a_name_alone_in_the_foot_has_the_span_of_its_words_however_spaced():
     h = extract(text).header
     assert h.signer == "Trần Văn Bình"
     assert text[slice(*h.spans["signer"])] == "Trần  Văn   Bình"
+
+
+# A subject line as OCR gives it: Tesseract's paragraphs put blank lines inside a centred heading
+# at its short lines; a blank line ends a subject in mixed case, a numbered heading ends any.
+_OCR_HEAD = "ỦY BAN NHÂN DÂN\n\nTỈNH HÀ NAM\n\nSố: 12/{code}-UBND\n\nHà Nam, ngày 3 tháng 4 năm 2025\n\n{heading}\n\n"
+
+
+@pytest.mark.parametrize("code, heading, subject, after, title", [
+    ("QĐ", "QUYẾT ĐỊNH", "VỀ\n\nVIỆC GIAO CHỈ TIÊU TUYỂN SINH\n\nLỚP MƯỜI NĂM HỌC 2025 - 2026\n\n",
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nCăn cứ Luật Giáo dục;",
+     "VỀ VIỆC GIAO CHỈ TIÊU TUYỂN SINH LỚP MƯỜI NĂM HỌC 2025 - 2026"),
+    ("TB", "THÔNG BÁO", "KẾT\n\nLUẬN CỦA CHỦ TỊCH TẠI BUỔI LÀM VIỆC\n\nVỚI SỞ XÂY DỰNG\n\n",
+     "Ngày 2 tháng 4 năm 2025, Chủ tịch đã làm việc với Sở Xây dựng.",
+     "KẾT LUẬN CỦA CHỦ TỊCH TẠI BUỔI LÀM VIỆC VỚI SỞ XÂY DỰNG"),
+    ("KH", "KẾ HOẠCH", "TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025\n\n",
+     "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao chất lượng dịch vụ công.",
+     "TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025"),
+    ("KH", "KẾ HOẠCH", "TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025\n",  # the heading without a blank line
+     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng dịch vụ công.",
+     "TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025"),
+    ("QĐ", "QUYẾT ĐỊNH", "Về việc giao chỉ tiêu năm 2025\n\n",
+     "Trên cơ sở đề nghị của Sở Tài chính, Ủy ban nhân dân tỉnh giao chỉ tiêu.",
+     "Về việc giao chỉ tiêu năm 2025"),
+])
+def test_a_subject_across_ocrs_paragraphs(code, heading, subject, after, title):
+    text = _OCR_HEAD.format(code=code, heading=heading) + subject + after
+    assert extract(text).header.title == title
+
+
+def test_a_letters_subject_goes_on_with_an_abbreviation_below_a_blank_line():
+    text = ("ỦY BAN NHÂN DÂN\n\nTỈNH HÀ NAM\n\nSố: 45/UBND-KT\n\nV/v thuế suất thuế\n\nTNDN\n\n"
+            "Hà Nam, ngày 3 tháng 4 năm 2025\n\nKính gửi: Sở Tài chính.")
+    assert extract(text).header.title == "V/v thuế suất thuế TNDN"

@@ -12,6 +12,9 @@ from extractors.numbers import read_header_number, symbol_type
     ("77/QĐUBND", ("77/QĐ-UBND", "QĐ-UBND", 9)),  # and the hyphen
     ("12/2021/NĐCP", ("12/2021/NĐ-CP", "NĐ-CP", 12)),
     ("9/QĐ.UBND", ("9/QĐ-UBND", "QĐ-UBND", 9)),  # a dot for the hyphen
+    ("318/TB-.VP", ("318/TB-VP", "TB-VP", 10)),  # a speck read as a dot beside the hyphen
+    ("27/2024/.TT-BXD", ("27/2024/TT-BXD", "TT-BXD", 15)),
+    ("05/2023/TT'BNV", ("05/2023/TT-BNV", "TT-BNV", 14)),  # an apostrophe for the hyphen
     ("372/QĐ-BТС", ("372/QĐ-BTC", "QĐ-BTC", 10)),  # Cyrillic Т and С in a text layer
     ("542 /TB-UBND", ("542/TB-UBND", "TB-UBND", 12)),
     ("14.2/2025/NQ-CP", ("14.2/2025/NQ-CP", "NQ-CP", 15)),  # a number with a dotted part

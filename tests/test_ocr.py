@@ -63,6 +63,19 @@ def test_scans_are_ocred_and_extracted(scanned):
         assert all(document.page_of(c.start) == 1 for c in document.extraction.legal_bases)
 
 
+@pytest.mark.parametrize("read, meant", [
+    ("12/QĐÐ-UBND", "12/QĐ-UBND"),  # the eth after the Đ it doubles
+    ("TGĐÐ", "TGĐ"),
+    ("ÐIỀU", "ĐIỀU"),  # the eth alone stands for Đ
+    ("đðồng", "đồng"),
+    ("ĐĐBQH", "ĐĐBQH"),  # two printed Đ stay two
+])
+def test_the_eth_tesseract_reads_for_d_is_d(read, meant):
+    from ocr.tesseract import without_eth
+
+    assert without_eth(read) == meant
+
+
 @pytest.mark.parametrize("damage", ["upside down", "sideways", "3° skew and a red seal"])
 def test_scan_damage_is_undone(tmp_path, damage):
     lines = (DOCS / "thong_tu.txt").read_text(encoding="utf-8").split("\n")

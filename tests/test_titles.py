@@ -38,6 +38,14 @@ SIGNATURES = [
     ("HIỆU TRƯỞNG\n\nLương Thị Thu", ("Hiệu trưởng", "Lương Thị Thu", "Lương Thị Thu")),
     ("KT. TỔNG THANH TRA\nPHÓ TỔNG THANH TRA\n\nTạ Quang Huy", ("Phó Tổng Thanh tra", "Tạ Quang Huy", "Tạ Quang Huy")),
     ("CHÁNH THANH TRA\n\nKiều Thị Mai", ("Chánh Thanh tra", "Kiều Thị Mai", "Kiều Thị Mai")),
+    # OCR's paragraphs put blank lines inside the name: the surname, or the last given name, alone.
+    ("KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrịnh\n\nVăn Khoa", ("Phó Chủ tịch", "Trịnh Văn Khoa", "Trịnh\n\nVăn Khoa")),
+    ("KT. GIÁM ĐỐC\n\nPHÓ GIÁM ĐỐC\n\nLê Thị\n\nHồng\n\nPHỤ LỤC", ("Phó Giám đốc", "Lê Thị Hồng", "Lê Thị\n\nHồng")),
+    # An annex's heading below, wrapped short, its title word and a province's name in capitals alone:
+    # no signature block.
+    ("KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nĐoàn Văn Phúc\n\nPHỤ LỤC\n\nTHỦ TỤC ĐƯỢC ỦY QUYỀN CHO\n\n"
+     "GIÁM ĐỐC SỞ TƯ PHÁP GIẢI QUYẾT TẠI TỈNH\n\nHÀ GIANG\n\n(Kèm theo Quyết định số 15/QĐ-UBND)",
+     ("Phó Chủ tịch", "Đoàn Văn Phúc", "Đoàn Văn Phúc")),
     ("KT. CHÁNH THANH TRA\n\nLò Văn Khải", ("Phó Chánh Thanh tra", "Lò Văn Khải", "Lò Văn Khải")),
 ]
 
