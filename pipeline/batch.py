@@ -79,20 +79,16 @@ def _raise_terminated(signum, frame) -> None:
     raise _Terminated
 
 
-def _load_writers() -> None:
-    """Import the output writers, and pandas with them (a third of a second), while the
-    workers read the first files: the workers need neither."""
-    import_module(".output", __package__)
-
-
 def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str,
-                        finish: Callable[[InputFile, Document | FileError], None]) -> None:
+                        finish: Callable[[InputFile, Document | FileError], None],
+                        meanwhile: Callable[[], None] | None) -> None:
     """Process the files on a Dask distributed cluster; its workers must see the same paths."""
     from distributed import Client, as_completed as completed_on_cluster
 
     with Client(scheduler) as client:
         futures = {client.submit(process_file, item, options, pure=False): item for item in files}
-        _load_writers()
+        if meanwhile:
+            meanwhile()
         for future in completed_on_cluster(futures):
             item = futures[future]
             try:
@@ -104,10 +100,12 @@ def _process_on_cluster(files: list[InputFile], options: Options, scheduler: str
 
 def _process_all(files: list[InputFile], options: Options, jobs: int, progress: bool | None,
                  done: Callable[[InputFile, Document | FileError], None],
-                 scheduler: str | None = None, memory_bytes: int | None = None) -> list[Document | FileError]:
-    """Process `files`, calling done(item, result) as each one finishes. `progress`: a bar,
-    None: a bar on a terminal, else a status line every PROGRESS_EVERY seconds; False: neither.
-    On Ctrl-C or SIGTERM, stop at once and return what is finished."""
+                 scheduler: str | None = None, memory_bytes: int | None = None,
+                 meanwhile: Callable[[], None] | None = None) -> list[Document | FileError]:
+    """Process `files`, calling done(item, result) as each one finishes, and meanwhile() once
+    the first files are handed out. `progress`: a bar, None: a bar on a terminal, else a status
+    line every PROGRESS_EVERY seconds; False: neither. On Ctrl-C or SIGTERM, stop at once and
+    return what is finished."""
     bar = sys.stderr.isatty() if progress is None else progress
     ocr_slots = multiprocessing.BoundedSemaphore(max(jobs, options.page_jobs))
     pages_ocred = multiprocessing.Value("i", 0)
@@ -123,9 +121,9 @@ def _process_all(files: list[InputFile], options: Options, jobs: int, progress: 
     on_terminate = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         if scheduler:
-            _process_on_cluster(files, options, scheduler, finish)
+            _process_on_cluster(files, options, scheduler, finish, meanwhile)
         elif files:
-            WorkerPool(jobs, options, memory_bytes, ocr_slots, pages_ocred).run(files, finish, meanwhile=_load_writers)
+            WorkerPool(jobs, options, memory_bytes, ocr_slots, pages_ocred).run(files, finish, meanwhile)
     except KeyboardInterrupt:
         pass  # the pool has stopped its workers; the caller counts what is unfinished
     finally:
@@ -138,8 +136,10 @@ def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs:
              force: bool, scheduler: str | None,
              memory_bytes: int | None) -> tuple[list[Document | FileError], int, int]:
     """The result for every input file, from the cache or processed now, how many were
-    processed, and how many were left unprocessed by an interruption."""
-    cached: list[Document | FileError] = []
+    processed, and how many were left unprocessed by an interruption. The cached results are
+    read, and the output writers imported (pandas: a third of a second), while the workers
+    read the first files."""
+    stored: list[InputFile] = []
     todo: list[InputFile] = []
     for item in files:
         try:
@@ -147,11 +147,19 @@ def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs:
         except (OSError, zipfile.BadZipFile, RuntimeError):
             todo.append(item)  # processing will report why it cannot be read
             continue
-        hit = None if force else cache.get(item.sha256, item.source_path)
-        if hit is None:
-            todo.append(item)
-        else:
-            cached.append(hit)
+        (stored if not force and cache.holds(item.sha256) else todo).append(item)
+    cached: list[Document | FileError] = []
+    unreadable: list[InputFile] = []  # a result in the cache that does not check out: processed after all
+
+    def read_stored() -> None:
+        import_module(".output", __package__)
+        for item in stored:
+            hit = cache.get(item.sha256, item.source_path)
+            if hit is None:
+                unreadable.append(item)
+            else:
+                cached.append(hit)
+        stored.clear()  # read once
 
     def remember(item: InputFile, outcome: Document | FileError) -> None:
         if item.sha256 and not (isinstance(outcome, FileError) and outcome.error in TRANSIENT_ERRORS):
@@ -161,7 +169,11 @@ def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs:
                 raise OutputError(f"cannot write the cache in {cache.folder}: {exc.strerror or exc}; "
                                   "the previous outputs are unchanged") from exc
 
-    processed = _process_all(todo, options, jobs, progress, remember, scheduler, memory_bytes)
+    processed = _process_all(todo, options, jobs, progress, remember, scheduler, memory_bytes, read_stored)
+    read_stored()  # (when nothing was handed out)
+    if unreadable:
+        processed += _process_all(unreadable, options, jobs, progress, remember, scheduler, memory_bytes)
+        todo += unreadable
     return cached + processed, len(processed), len(todo) - len(processed)
 
 

@@ -75,6 +75,10 @@ class ResultCache:
     def _path(self, sha256: str, fingerprint: str | None = None) -> Path:
         return self.folder / f"{sha256[:2]}" / f"{sha256}-{fingerprint or self.fingerprint}.json"
 
+    def holds(self, sha256: str) -> bool:
+        """Whether a result for this content and this run's options is stored (get() checks it)."""
+        return self._path(sha256).is_file()
+
     def get(self, sha256: str, source_path: str, fingerprint: str | None = None) -> Document | FileError | None:
         """The result for this content, by default the one for this run's options; None when
         there is none or it does not check out."""
