@@ -17,7 +17,7 @@ from xml.sax.saxutils import quoteattr
 
 import pandas as pd
 
-from .tables import Table
+from .tables import Column, Table
 
 EXCEL_ROWS = 1_048_575  # rows per sheet below the header; a longer table continues on another sheet
 EXCEL_CELL = 32_767  # characters Excel keeps in one cell
@@ -77,6 +77,14 @@ def _cell(ref: str, value: object, is_date: bool) -> str:
     return f'<c r="{ref}" t="n"><v>{shown}</v></c>'
 
 
+def _column(letter: str, column: Column, values: pd.Series) -> list[str]:
+    """The cells of one column below its header (a text column without dates needs no checks but one)."""
+    values = values.tolist()  # (Python's values: iterating a column of text goes through Arrow one by one)
+    if column.dtype == "string" and not column.date:
+        return ["" if value is pd.NA else _text(f"{letter}{row}", value) for row, value in enumerate(values, 2)]
+    return [_cell(f"{letter}{row}", value, column.date) for row, value in enumerate(values, 2)]
+
+
 def column_width(name: str, values: pd.Series) -> float:
     """Wide enough for the header and most values (judged on the first thousand), at most 60."""
     lengths = values.head(1000).dropna().astype(str).str.len()
@@ -86,17 +94,14 @@ def column_width(name: str, values: pd.Series) -> float:
 
 def _sheet(table: Table, data: pd.DataFrame, widths: list[float]) -> str:
     letters = [_column_letter(n) for n in range(1, len(table.columns) + 1)]
-    dates = [column.date for column in table.columns]
+    columns = [_column(letter, column, data[column.name]) for letter, column in zip(letters, table.columns)]
     rows = ['<row r="1">' + "".join(_text(f"{letter}1", name) for letter, name in zip(letters, table.names)) + "</row>"]
-    for number, values in enumerate(data.itertuples(index=False), 2):
-        cells = "".join(_cell(f"{letter}{number}", value, is_date)
-                        for letter, value, is_date in zip(letters, values, dates))
-        rows.append(f'<row r="{number}">{cells}</row>')
-    columns = "".join(f'<col min="{n}" max="{n}" width="{width:g}" customWidth="1"/>' for n, width in enumerate(widths, 1))
+    rows += [f'<row r="{number}">{"".join(cells)}</row>' for number, cells in enumerate(zip(*columns), 2)]
+    widths = "".join(f'<col min="{n}" max="{n}" width="{width:g}" customWidth="1"/>' for n, width in enumerate(widths, 1))
     return (f'{_XML}<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">'
             '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
             '<selection pane="bottomLeft" activeCell="A1" sqref="A1"/></sheetView></sheetViews>'
-            f'<sheetFormatPr defaultRowHeight="15"/><cols>{columns}</cols>'
+            f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols>'
             f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
 
 
