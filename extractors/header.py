@@ -122,6 +122,7 @@ class _Layout:
                      if not self.view[m.start():m.end()].strip().isupper()), None)
         self.end = body.start() if body else len(self.view)
         self.mottos = [m.span() for m in _MOTTO.finditer(self.folded, 0, self.end)]
+        self.mottos += _motto_lines(self.folded, self.end, self.mottos)
 
     def words(self, start: int, end: int) -> list[re.Match[str]]:
         return list(re.finditer(r"\S+", self.view[start:end]))
@@ -130,6 +131,26 @@ class _Layout:
         """Whether `pos` starts a line or follows a zone directly (merged web lines)."""
         before = self.view[:pos].rstrip(" \t-–•:")
         return not before or before.endswith("\n") or len(before) in zone_ends
+
+
+def _motto_lines(folded: str, end: int, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines of a motto that OCR read interleaved with the issuer's lines beside it
+    ("CỘNG HÒA XÃ HỘI / TỈNH HÀ NAM / CHỦ NGHĨA VIỆT NAM"): lines whose letters, in order,
+    spell a whole motto, whatever lines stand between them."""
+    lines = [(m.span(), re.sub(r"[^a-z]", "", m.group())) for m in re.finditer(r"[^\n]+", folded[:end])
+             if not any(start < m.end() and m.start() < stop for start, stop in found)]
+    spans = []
+    for motto in _MOTTO_LETTERS:
+        pieces, spelt = [], ""
+        for span, letters in lines:
+            if letters and motto.startswith(spelt + letters):
+                pieces, spelt = pieces + [span], spelt + letters
+            elif letters and motto.startswith(letters):
+                pieces, spelt = [span], letters
+            if spelt == motto:
+                spans += pieces if len(pieces) > 1 else []
+                break
+    return spans
 
 
 def _number(layout: _Layout, h: Header) -> tuple[int, int] | None:
@@ -184,7 +205,8 @@ def _place(layout: _Layout, start: int, comma: int) -> tuple[str, int] | None:
 
 def _place_and_date(layout: _Layout, after: int, h: Header) -> tuple[int, int] | None:
     for m in _PLACE_DATE.finditer(layout.folded, 0, layout.end):
-        zone_floor = max([after] + [e for _, e in layout.mottos if e <= m.start()])
+        # The number bounds the place only from above it: OCR may read the date's column first.
+        zone_floor = max([after if after <= m.start() else 0] + [e for _, e in layout.mottos if e <= m.start()])
         place = _place(layout, zone_floor, m.start())
         line_starts_with_place = place and layout.ends_a_zone(place[1], set())
         if not m.group("comma") and (m.group("covered") or not line_starts_with_place
@@ -408,6 +430,8 @@ def _issuer_from_block(layout: _Layout, block_end: int) -> tuple[str, int, int] 
     block = layout.view[:block_end]
     for start, end in layout.mottos:  # the motto column beside the issuer's lines
         block = block[:start] + " " * (min(end, block_end) - start) + block[end:]
+    # and its pieces that OCR read apart from it ("CỘNG", "NGHĨA VIỆT NAM")
+    block = re.sub(r"[^\n]+", lambda line: " " * len(line.group()) if _only_motto(line.group()) else line.group(), block)
     # No running text is part of the block. Above a number, date or type heading the block starts
     # after the last sentence (a web page's caption); without them it ends at the first one, since
     # a letter whose header is lost names bodies in its sentences ("… của Bộ Tài chính").
@@ -458,11 +482,12 @@ def _prose_line(line: str) -> bool:
 
 
 def _only_motto(words: str) -> bool:
-    """Whether `words` hold nothing but mottos, whatever spaces split them."""
+    """Whether `words` hold nothing but mottos, whatever spaces split them, or a piece of one
+    that OCR read apart from the rest ("CỘNG", "NGHĨA VIỆT NAM")."""
     letters = re.sub(r"[^a-z]", "", fold(words))
     for motto in _MOTTO_LETTERS:
         letters = letters.replace(motto, "")
-    return not letters
+    return not letters or len(letters) >= 4 and any(letters in motto for motto in _MOTTO_LETTERS)
 
 
 def _chair_heading(layout: _Layout, start: int) -> tuple[str, int, int] | None:

@@ -890,3 +890,21 @@ def test_a_letters_subject_goes_on_with_an_abbreviation_below_a_blank_line():
     text = ("ỦY BAN NHÂN DÂN\n\nTỈNH HÀ NAM\n\nSố: 45/UBND-KT\n\nV/v thuế suất thuế\n\nTNDN\n\n"
             "Hà Nam, ngày 3 tháng 4 năm 2025\n\nKính gửi: Sở Tài chính.")
     assert extract(text).header.title == "V/v thuế suất thuế TNDN"
+
+
+# OCR reads the two header columns apart: the motto's lines between the issuer's, a piece of the
+# motto alone, the date's column before the number -> issuer and place as printed.
+@pytest.mark.parametrize("text, issuer, place", [
+    ("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI\nTỈNH HÀ NAM\nCHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\n"
+     "Độc lập - Tự do - Hạnh phúc\nHà Nam, ngày 3 tháng 4 năm 2025\n\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu năm 2025\n",
+     "Ủy ban nhân dân tỉnh Hà Nam", "Hà Nam"),
+    ("BỘ XÂY DỰNG\n\nCỤC ĐƯỜNG BỘ\nCỘNG\nSố: 88/CĐB-KH\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 9 tháng 6 năm 2025\nV/v sửa chữa cầu yếu\n\nKính gửi: Sở Xây dựng.",
+     "Cục Đường bộ", "Hà Nội"),
+    ("CỤC THUẾ\nNGHĨA VIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Đà Nẵng, ngày 19 tháng 5 năm 2025\nSố: 530/CT-CS\nV/v hoàn thuế\n\nKính gửi: Công ty An Phát.",
+     "Cục Thuế", "Đà Nẵng"),
+])
+def test_a_header_whose_columns_ocr_read_apart(text, issuer, place):
+    h = extract(text).header
+    assert (h.issuer, h.place) == (issuer, place)
