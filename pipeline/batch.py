@@ -153,13 +153,13 @@ def _extract(files: list[InputFile], cache: ResultCache, options: Options, jobs:
 
     def read_stored() -> None:
         import_module(".output", __package__)
-        for item in stored:
+        while stored:  # each once, even when Ctrl-C stops a first reading halfway
+            item = stored.pop()
             hit = cache.get(item.sha256, item.source_path)
             if hit is None:
                 unreadable.append(item)
             else:
                 cached.append(hit)
-        stored.clear()  # read once
 
     def remember(item: InputFile, outcome: Document | FileError) -> None:
         if item.sha256 and not (isinstance(outcome, FileError) and outcome.error in TRANSIENT_ERRORS):
