@@ -908,3 +908,11 @@ def test_a_letters_subject_goes_on_with_an_abbreviation_below_a_blank_line():
 def test_a_header_whose_columns_ocr_read_apart(text, issuer, place):
     h = extract(text).header
     assert (h.issuer, h.place) == (issuer, place)
+
+
+@pytest.mark.parametrize("opener", ["V/v", "V/", "V/về"])  # as typed, the second v lost in OCR, read as its word
+def test_a_letters_subject_line_however_its_v_v_is_read(opener):
+    text = (f"SỞ TÀI CHÍNH\nSố: 77/STC-QLG\n{opener} giá dịch vụ thu gom rác\nCần Thơ, ngày 4 tháng 3 năm 2025\n\n"
+            "Kính gửi: Ủy ban nhân dân các xã.")
+    h = extract(text).header
+    assert (h.doc_type, h.title) == ("Công văn", f"{opener} giá dịch vụ thu gom rác")
