@@ -72,8 +72,8 @@ _NOT_HEADING = re.compile(r"\s*(?:" + ocr_pattern("số", marks_may_vanish=True)
 # A numbered heading of the body opening a line: "I. MỤC ĐÍCH, YÊU CẦU", "1. Phạm vi", "a) …".
 _NUMBERED_HEADING = re.compile(r"(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]")
 # "V/v" (về việc) opening a letter's subject line; OCR may drop the second v, and restoring
-# marks may read it as the word it stands for ("V/về chính sách thuế", 2 of 40 stripped scans).
-_SUBJECT_LINE = re.compile(r"(?<!\w)v\s*/\s*(?:ve|v)?(?!\w)")
+# marks may read it as a word ("V/về chính sách thuế", "V/và triển khai": 5 of 80 stripped scans).
+_SUBJECT_LINE = re.compile(r"(?<!\w)v\s*/\s*(?:v[a-z]?)?(?!\w)")
 # "Quyết định 3467/QĐ-BYT ngày 15/11/2024 " before "về …": a web site's name of the document.
 _NAMED_BEFORE_SUBJECT = re.compile(
     rf"(?:{_TYPE.pattern}) (?:{ocr_pattern('số')} )?\d+/\S+ {ocr_pattern('ngày')} [\d/.-]+ (?={ocr_pattern('về')})"
