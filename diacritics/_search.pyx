@@ -213,25 +213,32 @@ def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, cons
     more with it than with any other candidate there; None when the bonuses
     would change no choice."""
     cdef _Model model = _Model(tables)
-    cdef i64 run, first, end, p, k, x, b2, b1, a1, a2, total
-    cdef double fit, chosen_fit, other_fit
+    cdef i64 run, first, end, p, k, x, b2, b1, a1, a2, total, lo, hi, at
+    cdef double fit, chosen_fit, other_fit, bow
     cdef bint any_sure = False
     counts_array = np.zeros(model.size, np.int64)
     totals_array = np.zeros(model.size, np.int64)  # letters are numbered below the vocabulary size
-    cdef i64[::1] counts = counts_array, totals = totals_array
+    places_array = np.zeros(model.size, np.int64)
+    cdef i64[::1] counts = counts_array, totals = totals_array, places = places_array
+    # Letters chosen at fewer than `evidence` places cannot gather enough sure choices: not weighed.
+    for p in range(offsets.shape[0] - 1):
+        if offsets[p + 1] - offsets[p] > 1:
+            places[letters[chosen[p]]] += 1
     for run in range(run_offsets.shape[0] - 1):
         first, end = run_offsets[run], run_offsets[run + 1]
         for p in range(first, end):
-            if offsets[p + 1] - offsets[p] < 2:
+            if offsets[p + 1] - offsets[p] < 2 or places[letters[chosen[p]]] < evidence:
                 continue
             b1 = chosen[p - 1] if p - 1 >= first else model.bos
             b2 = chosen[p - 2] if p - 2 >= first else model.bos
             a1 = chosen[p + 1] if p + 1 < end else model.eos
             a2 = chosen[p + 2] if p + 2 < end else model.eos
+            model.context(b2, b1, &lo, &hi, &bow)  # the same for every candidate here
             chosen_fit, other_fit = -1e300, -1e300
             for k in range(offsets[p], offsets[p + 1]):
                 x = ids[k]
-                fit = _score(model, b2, b1, x) + _score(model, b1, x, a1)
+                at = _find(model.trigram_next, lo, hi, x)
+                fit = (model.trigram[at] if at >= 0 else bow + model.bigram_score(b1, x)) + _score(model, b1, x, a1)
                 if a1 != model.eos:
                     fit += _score(model, x, a1, a2)
                 if x == chosen[p]:
