@@ -40,6 +40,8 @@ _MOTTOS = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự
 _MOTTO = re.compile("|".join(ocr_pattern(m) for m in _MOTTOS).replace(r"\-", "[-–—]"))  # "Độc lập – Tự do"
 # The mottos' letters alone, for a motto whose words a PDF text layer split ("CỘ NG HÒA").
 _MOTTO_LETTERS = [re.sub(r"[^a-z]", "", fold(m)) for m in _MOTTOS]
+# Pieces of the mottos that end bodies' names too ("Ngân hàng Nhà nước Việt Nam", "Đoàn Thanh niên Cộng sản").
+_NAME_ENDINGS = {"vietnam", "congsan", "congsanvietnam"}
 # "Số:" before the number; the colon is sometimes left out ("Số 2744/QĐ-UBND").
 _SO = re.compile(ocr_pattern("Số", marks_may_vanish=True) + r"(?P<colon>[ \t]*[:;])?\s*")
 # The comma after the place; some date lines leave it out ("Hà Nội ngày 1 tháng 12 năm 2025"),
@@ -484,11 +486,13 @@ def _prose_line(line: str) -> bool:
 
 def _only_motto(words: str) -> bool:
     """Whether `words` hold nothing but mottos, whatever spaces split them, or a piece of one
-    that OCR read apart from the rest ("CỘNG", "NGHĨA VIỆT NAM")."""
+    that OCR read apart from the rest ("CỘNG", "NGHĨA VIỆT NAM"), but for the ending of many
+    bodies' names ("NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM")."""
     letters = re.sub(r"[^a-z]", "", fold(words))
     for motto in _MOTTO_LETTERS:
         letters = letters.replace(motto, "")
-    return not letters or len(letters) >= 4 and any(letters in motto for motto in _MOTTO_LETTERS)
+    return not letters or len(letters) >= 4 and letters not in _NAME_ENDINGS and any(
+        letters in motto for motto in _MOTTO_LETTERS)
 
 
 def _chair_heading(layout: _Layout, start: int) -> tuple[str, int, int] | None:

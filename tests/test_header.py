@@ -904,6 +904,10 @@ def test_a_letters_subject_goes_on_with_an_abbreviation_below_a_blank_line():
     ("CỤC THUẾ\nNGHĨA VIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ\nĐộc lập - Tự do - Hạnh phúc\n"
      "Đà Nẵng, ngày 19 tháng 5 năm 2025\nSố: 530/CT-CS\nV/v hoàn thuế\n\nKính gửi: Công ty An Phát.",
      "Cục Thuế", "Đà Nẵng"),
+    # "VIỆT NAM" alone ends a body's name as well as the motto: the motto here is whole, it is the body's
+    ("NGÂN HÀNG NHÀ NƯỚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 7/2024/TT-NHNN\nHà Nội, ngày 5 tháng 2 năm 2024\n\nTHÔNG TƯ\nQuy định về mở tài khoản\n",
+     "Ngân hàng Nhà nước Việt Nam", "Hà Nội"),
 ])
 def test_a_header_whose_columns_ocr_read_apart(text, issuer, place):
     h = extract(text).header
