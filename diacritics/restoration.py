@@ -34,6 +34,7 @@ import numpy as np
 
 from vietnamese.abbreviations import ABBREVIATIONS
 from vietnamese.folding import strip_marks
+from vietnamese.gazetteer import place_syllables
 from vietnamese.syllables import NEWER, OLDER, SYLLABLE_SHAPE, apply_case, in_style, tone_placements, tone_style
 from vietnamese.syllables import valid_syllables as syllables
 
@@ -115,7 +116,9 @@ _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
 
 @cache
 def _unmarked_syllables() -> frozenset[str]:
-    return frozenset(strip_marks(s) for s in syllables())
+    """The unmarked forms of the valid syllables and of the syllables of place names
+    (Đắk Lắk, Bắc Kạn), which no other Vietnamese word spells."""
+    return frozenset(strip_marks(s) for s in syllables() | place_syllables())
 
 
 _CODE = re.compile(r"(?=(?:.*[A-Z]){2})(?=.*\d)[A-Z\d]+")  # CN22, E1QT (not "S6", OCR's Số)
@@ -230,7 +233,7 @@ def _is_english(line: str) -> bool:
 def assess_line(line: str) -> LineAssessment:
     """Whether a line is correct Vietnamese (keep), lost its marks (restore) or is garbled
     (correct); a line of English prose is kept."""
-    valid = syllables()
+    valid = syllables() | place_syllables()
     words = _assessed_words(line)
     if not words or _is_english(line):
         return LineAssessment(len(words), 0.0, 0.0, KEEP)
@@ -238,7 +241,8 @@ def assess_line(line: str) -> LineAssessment:
     wrong = sum(w.lower() not in valid for w in words)
     invalid = wrong / len(words)
     # Typed without marks: (almost) no marks, and every word has a syllable's shape.
-    unmarked = marked < 0.25 and all(w.isascii() and SYLLABLE_SHAPE.fullmatch(w.lower()) for w in words)
+    unmarked = marked < 0.25 and all(w.isascii() and (SYLLABLE_SHAPE.fullmatch(w.lower()) or w.lower() in _unmarked_syllables())
+                                     for w in words)
     # Mostly valid syllables written with their marks (which OCR without a Vietnamese
     # model rarely produces): correct Vietnamese with some words that are not ("stent", "C1-C2").
     well_marked = sum(bool(_VIETNAMESE_MARKED.search(w)) and w.lower() in valid for w in words) >= WELL_MARKED * len(words)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from vietnamese.folding import strip_marks
+from vietnamese.gazetteer import place_syllables
 from vietnamese.syllables import SYLLABLE_SHAPE
 
 # A syllable is a run of letters, a number a run of digits; tokens separated by
@@ -26,11 +28,18 @@ UNKNOWN = "<unk>"  # a word seen too rarely in training to be a word of the mode
 ABBREVIATION = "<abbr>"
 
 
+@cache
+def _unmarked_place_syllables() -> frozenset[str]:
+    return frozenset(strip_marks(s) for s in place_syllables())
+
+
 def is_abbreviation(word: str) -> bool:
-    """UBND, TTHC, TTr, QĐ: two capitals or more, and not a syllable written in capitals."""
+    """UBND, TTHC, TTr, QĐ: two capitals or more, and not a syllable written in capitals
+    (nor one of a place's name: ĐẮK LẮK, BẮC KẠN)."""
     if not word.isalpha() or sum(c.isupper() for c in word) < 2:
         return False
-    return not (word.isupper() and SYLLABLE_SHAPE.fullmatch(strip_marks(word.lower())))
+    key = strip_marks(word.lower())
+    return not (word.isupper() and (SYLLABLE_SHAPE.fullmatch(key) or key in _unmarked_place_syllables()))
 
 
 def token_key(token: str) -> str:

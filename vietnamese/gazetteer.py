@@ -3,6 +3,7 @@ administrative units (tỉnh, huyện, xã …)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -41,3 +42,11 @@ def districts() -> list[tuple[str, str, str]]:
                 raise ValueError(f"unknown kind of district: {district}")
             found.append((province, level, district[len(level) + 1:]))
     return found
+
+
+@cache
+def place_syllables() -> frozenset[str]:
+    """The syllables of the names of provinces and districts, lowercase with their
+    marks, some of which no other Vietnamese word spells (Đắk, Lắk, Kạn, Krông)."""
+    names = [p for p in PROVINCES if p] + [name for _, _, name in districts()]
+    return frozenset(w for name in names for w in re.split(r"[\s-]+", name.lower()) if w.isalpha())
