@@ -206,9 +206,11 @@ cdef inline double _score(_Model model, i64 a, i64 b, i64 c) noexcept:
 
 
 def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, const i64[::1] ids,
-                const i64[::1] chosen, const i64[::1] letters, double weight, double sure_margin, i64 evidence):
+                const i64[::1] chosen, const i64[::1] written, const i64[::1] letters, double weight,
+                double sure_margin, i64 evidence):
     """A bonus for each candidate: `weight` times its share of the sure choices
-    of words with its letters (`letters[id]` numbers them), where a choice is sure
+    of words with its letters (`letters[id]` numbers them), the words `written`
+    with their marks included, where a choice is sure
     when the three trigrams it is part of on the chosen path score `sure_margin`
     more with it than with any other candidate there; None when the bonuses
     would change no choice."""
@@ -220,6 +222,12 @@ def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, cons
     totals_array = np.zeros(model.size, np.int64)  # letters are numbered below the vocabulary size
     places_array = np.zeros(model.size, np.int64)
     cdef i64[::1] counts = counts_array, totals = totals_array, places = places_array
+    # Words the document writes with their marks (`written`) are sure choices already.
+    for k in range(written.shape[0]):
+        counts[written[k]] += 1
+        totals[letters[written[k]]] += 1
+        places[letters[written[k]]] += 1
+        any_sure = True
     # Letters chosen at fewer than `evidence` places cannot gather enough sure choices: not weighed.
     for p in range(offsets.shape[0] - 1):
         if offsets[p + 1] - offsets[p] > 1:

@@ -566,6 +566,16 @@ def _runs(model: TrigramModel, line: str, action: str, unsure: set[int]) -> list
     return [run for run in runs if run]
 
 
+def _written_ids(model: TrigramModel, line: str) -> list[int]:
+    """The model's ids of the syllables of a line kept as correct Vietnamese: one
+    with marks (an unmarked line kept may be a short one typed without them) and
+    no English."""
+    if not _VIETNAMESE_MARKED.search(line) or _is_english(line):
+        return []
+    valid = syllables()
+    return [model.index[word] for word in (w.lower() for w in WORD.findall(line)) if word in valid and word in model.index]
+
+
 def _document_style(lines: list[str], actions: list[str]) -> str:
     """The tone placement (hòa or hoà) that the document's correct (or OCR-read)
     lines show most; where they show none, the older one (hòa, thủy, khỏe), which
@@ -587,6 +597,7 @@ def _restore_lines(model: TrigramModel, lines: list[str], actions: list[str], na
     open_line, open_word = -1, ""  # the line whose last run reached its end (and that run's last word), which the next line may continue
     for index, (line, action) in enumerate(zip(lines, actions)):
         if action == KEEP:
+            lattice.written += _written_ids(model, line)
             continue
         for run in _runs(model, line, action, unsure[index]):
             first = run[0].match

@@ -50,6 +50,8 @@ class Lattice:
     sizes: list[int] = field(default_factory=list)  # candidates per position
     ids: list[int] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    # Words the document writes with their marks in lines it keeps: sure choices of their letters.
+    written: list[int] = field(default_factory=list)
 
     def add_run(self, candidates: list[list[int]], channel: list[list[float]], continues: bool = False) -> None:
         """One run: the ids possible at each position, and their log10 channel
@@ -79,8 +81,9 @@ def decode(model: TrigramModel, lattice: Lattice, beam: int = BEAM, margin: floa
     ids = np.array(lattice.ids, np.int64)
     scores = np.array(lattice.scores, np.float64)
     chosen = search(model.tables, run_offsets, offsets, ids, scores, beam, margin)
-    preferred = document_preferences(model.tables, run_offsets, offsets, ids, chosen, _letters(model), PREFERENCE_WEIGHT,
-                                     SURE_MARGIN, PREFERENCE_EVIDENCE) if preferences else None
+    written = np.array(lattice.written, np.int64)
+    preferred = document_preferences(model.tables, run_offsets, offsets, ids, chosen, written, _letters(model),
+                                     PREFERENCE_WEIGHT, SURE_MARGIN, PREFERENCE_EVIDENCE) if preferences else None
     if preferred is None:
         return chosen.tolist()
     return search(model.tables, run_offsets, offsets, ids, scores + preferred, beam, margin).tolist()

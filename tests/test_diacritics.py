@@ -263,6 +263,9 @@ def test_a_marking_the_document_is_sure_of_elsewhere_is_preferred():
     assert diacritics.restore(alone, force="restore").text == "Siêu âm tìm cho người bệnh."
     document = "Phong kham tim mach.\nBenh nhan suy tim.\n" + alone
     assert diacritics.restore(document, force="restore").text.splitlines()[-1] == "Siêu âm tim cho người bệnh."
+    # The words of its correct lines count too.
+    mixed = "Phòng khám tim mạch của bệnh viện.\nBệnh nhân suy tim được điều trị.\n" + alone
+    assert diacritics.restore(mixed).text.splitlines()[-1] == "Siêu âm tim cho người bệnh."
 
 
 def test_restoring_in_a_fresh_process_writes_nothing_beside_the_code(tmp_path):
