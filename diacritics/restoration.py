@@ -115,10 +115,14 @@ _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
+def _syllables_and_places() -> frozenset[str]:
+    """The valid syllables and the syllables of place names (Đắk Lắk, Bắc Kạn), which no other Vietnamese word spells."""
+    return syllables() | place_syllables()
+
+
+@cache
 def _unmarked_syllables() -> frozenset[str]:
-    """The unmarked forms of the valid syllables and of the syllables of place names
-    (Đắk Lắk, Bắc Kạn), which no other Vietnamese word spells."""
-    return frozenset(strip_marks(s) for s in syllables() | place_syllables())
+    return frozenset(strip_marks(s) for s in _syllables_and_places())
 
 
 _CODE = re.compile(r"(?=(?:.*[A-Z]){2})(?=.*\d)[A-Z\d]+")  # CN22, E1QT (not "S6", OCR's Số)
@@ -233,7 +237,7 @@ def _is_english(line: str) -> bool:
 def assess_line(line: str) -> LineAssessment:
     """Whether a line is correct Vietnamese (keep), lost its marks (restore) or is garbled
     (correct); a line of English prose is kept."""
-    valid = syllables() | place_syllables()
+    valid = _syllables_and_places()
     words = _assessed_words(line)
     if not words or _is_english(line):
         return LineAssessment(len(words), 0.0, 0.0, KEEP)
