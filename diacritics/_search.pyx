@@ -47,6 +47,18 @@ cdef class _Model:
         cdef i64 at = _find(self.bigram_next, self.bigram_rows[b], self.bigram_rows[b + 1], c)
         return self.bigram[at] if at >= 0 else self.bow1[b] + self.unigram[c]
 
+    cdef inline double in_context(self, i64 lo, i64 hi, double bow, i64 b, i64 c) noexcept nogil:
+        """log10 P(c | a, b) given the trigram row [lo, hi) of context (a, b) and its backoff weight."""
+        cdef i64 at = _find(self.trigram_next, lo, hi, c)
+        return self.trigram[at] if at >= 0 else bow + self.bigram_score(b, c)
+
+    cdef inline double trigram_score(self, i64 a, i64 b, i64 c) noexcept nogil:
+        """log10 P(c | a, b), backing off as the search does."""
+        cdef i64 lo, hi
+        cdef double bow
+        self.context(a, b, &lo, &hi, &bow)
+        return self.in_context(lo, hi, bow, b, c)
+
 
 cdef void _search(_Model model, const i64[::1] offsets, const i64[::1] ids, const double[::1] scores,
                   i64 first, i64 steps, int beam, double margin, i64[:, ::1] last, i64[:, ::1] before,
@@ -54,8 +66,8 @@ cdef void _search(_Model model, const i64[::1] offsets, const i64[::1] ids, cons
                   i64[::1] fresh_origin, i64[::1] fresh_last, i64[::1] fresh_before, i64[::1] rows_lo,
                   i64[::1] rows_hi, double[::1] rows_bow, i64[::1] path) noexcept:
     """Decode positions first .. first + steps - 1 (one run) into path."""
-    cdef i64 step, s, t, k, c, b, n, count, at, best_s, m, j, lo, hi
-    cdef double lower, best, total, top, value, bow
+    cdef i64 step, s, t, k, c, b, n, count, at, best_s, m, j
+    cdef double lower, best, total, top, value
     cdef bint duplicate
     # The kept states of each step: their last two syllables, score, and the
     # index of the state they came from in the step before.
@@ -112,9 +124,7 @@ cdef void _search(_Model model, const i64[::1] offsets, const i64[::1] ids, cons
         kept[step + 1] = m
     best, best_s = -1e18, 0
     for s in range(kept[steps]):
-        model.context(before[steps, s], last[steps, s], &lo, &hi, &bow)
-        at = _find(model.trigram_next, lo, hi, model.eos)
-        total = score[steps, s] + (model.trigram[at] if at >= 0 else bow + model.bigram_score(last[steps, s], model.eos))
+        total = score[steps, s] + model.trigram_score(before[steps, s], last[steps, s], model.eos)
         if total > best:
             best, best_s = total, s
     s = best_s
@@ -195,16 +205,6 @@ def edit_cost(str base, bytes marked, str key) -> float:
     return previous[m]
 
 
-
-cdef inline double _score(_Model model, i64 a, i64 b, i64 c) noexcept:
-    """log10 P(c | a, b), backing off as the search does."""
-    cdef i64 lo, hi, at
-    cdef double bow
-    model.context(a, b, &lo, &hi, &bow)
-    at = _find(model.trigram_next, lo, hi, c)
-    return model.trigram[at] if at >= 0 else bow + model.bigram_score(b, c)
-
-
 def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, const i64[::1] ids,
                 const i64[::1] chosen, const i64[::1] written, const i64[::1] letters, double weight,
                 double sure_margin, i64 evidence):
@@ -215,7 +215,7 @@ def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, cons
     more with it than with any other candidate there; None when the bonuses
     would change no choice."""
     cdef _Model model = _Model(tables)
-    cdef i64 run, first, end, p, k, x, b2, b1, a1, a2, total, lo, hi, at
+    cdef i64 run, first, end, p, k, x, b2, b1, a1, a2, total, lo, hi
     cdef double fit, chosen_fit, other_fit, bow
     cdef bint any_sure = False
     counts_array = np.zeros(model.size, np.int64)
@@ -245,10 +245,9 @@ def preferences(tables, const i64[::1] run_offsets, const i64[::1] offsets, cons
             chosen_fit, other_fit = -1e300, -1e300
             for k in range(offsets[p], offsets[p + 1]):
                 x = ids[k]
-                at = _find(model.trigram_next, lo, hi, x)
-                fit = (model.trigram[at] if at >= 0 else bow + model.bigram_score(b1, x)) + _score(model, b1, x, a1)
+                fit = model.in_context(lo, hi, bow, b1, x) + model.trigram_score(b1, x, a1)
                 if a1 != model.eos:
-                    fit += _score(model, x, a1, a2)
+                    fit += model.trigram_score(x, a1, a2)
                 if x == chosen[p]:
                     chosen_fit = max(chosen_fit, fit)
                 else:
