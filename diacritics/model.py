@@ -43,16 +43,16 @@ def store(path: Path, model: dict[str, np.ndarray]) -> None:
     sizes, ids as int32, scores as float16 (steps of 0.004 at most in log10,
     far below what decides between candidates)."""
     size = len(str(model["vocab"]).split("\n"))
-    bigram_keys, trigram_keys, contexts = model["bigram_keys"], model["trigram_keys"], model["bow2_keys"]
+    bigram_keys, trigram_keys, contexts = model["keys2"], model["keys3"], model["bow2_keys"]
     assert np.array_equal(np.unique(trigram_keys // size), contexts), "one backoff weight per trigram context"
     np.savez_compressed(
         path, vocab=model["vocab"], counts=model["counts"], capitalised=model["capitalised"],
         unigram=model["unigram"].astype(np.float32), bow1=model["bow1"].astype(np.float32),
         bigram_row_sizes=np.bincount(bigram_keys // size, minlength=size).astype(np.int32),
-        bigram_next=(bigram_keys % size).astype(np.int32), bigram=model["bigram"].astype(np.float16),
+        bigram_next=(bigram_keys % size).astype(np.int32), bigram=model["logp2"].astype(np.float16),
         context_steps=np.diff(contexts, prepend=0), context_bow=model["bow2"].astype(np.float16),
         trigram_row_sizes=np.diff(np.searchsorted(trigram_keys // size, contexts, side="right"), prepend=0).astype(np.int32),
-        trigram_next=(trigram_keys % size).astype(np.int32), trigram=model["trigram"].astype(np.float16),
+        trigram_next=(trigram_keys % size).astype(np.int32), trigram=model["logp3"].astype(np.float16),
     )
 
 
