@@ -50,14 +50,21 @@ def token_key(token: str) -> str:
     return ABBREVIATION if is_abbreviation(token) else token.lower()
 
 
+def _joined_by_hyphen(text: str, at: int) -> bool:
+    """A hyphen at `at` between a word and a word (X-quang, ăng-ten, NĐ-CP), which
+    stand together as words do; "2021-2025" and "tỉnh - huyện" are breaks as before."""
+    return text[at] == "-" and text[at + 1:at + 2].isalpha()
+
+
 def segments(text: str, pattern: re.Pattern[str] = TOKEN) -> Iterator[list[re.Match[str]]]:
     """Runs of tokens that stand together: the units the language model scores."""
     current: list[re.Match[str]] = []
     last_end = 0
     for m in pattern.finditer(text):
         start = m.start()
-        # Most gaps are one space: only look into the others.
-        if current and (start - last_end != 1 or text[last_end] != " ") and _SEGMENT_BREAK.search(text, last_end, start):
+        # Most gaps are one space, or a hyphen between words (X-quang): only look into the others.
+        if (current and (start - last_end != 1 or text[last_end] != " " and not _joined_by_hyphen(text, last_end))
+                and _SEGMENT_BREAK.search(text, last_end, start)):
             comma = _COMMA.fullmatch(text, last_end, start)
             if comma:
                 current.append(_COMMA_TOKEN.match(text, comma.start(1)))

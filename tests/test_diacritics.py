@@ -68,6 +68,10 @@ RESTORE_CASES = [
      "c) Cơ quan nhà nước;\nd) Đơn vị sự nghiệp;\nđ) Tổ chức xã hội;\ne) Cá nhân."),
     # and a "d" named right after a "d" in a list of item letters is "đ"
     ("Vi pham cac diem c, d, d va e khoan 2 Dieu nay", "Vi phạm các điểm c, d, đ và e khoản 2 Điều này"),
+    # words joined by a hyphen are each other's context ("ten" alone after a break would be "tên")
+    ("Lap dat ang-ten tren mai nha", "Lắp đặt ăng-ten trên mái nhà"),
+    # abbreviations that the training corpus writes with an Đ get it back (diacritics/data/abbreviations.tsv)
+    ("Tong giam doc (TGD) ky; don vi tinh: DVT", "Tổng giám đốc (TGĐ) ký; đơn vị tính: ĐVT"),
 ]
 
 

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 import time
 from array import array
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 from diacritics.model import store
-from diacritics.syllables import NUMBER, UNKNOWN, is_capitalised_name, is_roman_number, segments, token_key
+from diacritics.syllables import NUMBER, UNKNOWN, is_abbreviation, is_capitalised_name, is_roman_number, segments, token_key
 from vietnamese.gazetteer import PROVINCES, districts
 from vietnamese.laws import law_names
 from vietnamese.names import person_names
@@ -267,6 +269,28 @@ def train(texts: list[str]) -> dict[str, np.ndarray]:
     return model
 
 
+# Abbreviations in capitals that the corpus writes with an Đ (TGĐ, BĐS, ĐVT): one typed
+# without marks gets its Đ back where the corpus almost never writes it with a D.
+MARKED_ABBREVIATIONS = DIACRITICS_DATA / "abbreviations.tsv"
+_CAPITALS = re.compile(r"(?<!\w)[A-ZĐ]{3,8}(?!\w)")
+ABBREVIATION_EVIDENCE = 5  # times written with its Đ
+ABBREVIATION_WITH_D = 0.05  # at most this share of its uses written with a D
+
+
+def marked_abbreviations(texts: list[str]) -> list[tuple[str, int, int]]:
+    """(abbreviation, times written with Đ, times with D) of the abbreviations of
+    three letters or more that the texts write with an Đ and seldom with a D;
+    two-letter ones (ĐT, DT: điện thoại, diện tích) are too ambiguous."""
+    seen = Counter(word for text in texts for word in _CAPITALS.findall(text))
+    found = []
+    for word, marked in seen.items():
+        unmarked = seen[word.replace("Đ", "D")]
+        if ("Đ" in word and is_abbreviation(word) and marked >= ABBREVIATION_EVIDENCE
+                and unmarked <= ABBREVIATION_WITH_D * (marked + unmarked)):
+            found.append((word, marked, unmarked))
+    return sorted(found)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--extra", type=Path, default=EXTRA,
@@ -280,9 +304,13 @@ def main() -> None:
     started = time.time()
     forms = spellings((VIETNAMESE_DATA / SYLLABLES).read_text(encoding="utf-8").split())
     (VIETNAMESE_DATA / SPELLINGS).write_text("\n".join(forms) + "\n", encoding="utf-8")
-    texts = training_documents(extra) + [name_phrases(), dictionary_phrases()]
-    print(f"{len(texts):,} training documents read in {time.time() - started:.0f} s", flush=True)
-    model = train(texts)
+    documents = training_documents(extra)
+    print(f"{len(documents):,} training documents read in {time.time() - started:.0f} s", flush=True)
+    abbreviations = marked_abbreviations(documents)
+    MARKED_ABBREVIATIONS.write_text("# abbreviation\ttimes written with Đ\ttimes with D (make train-lm)\n" + "".join(
+        f"{word}\t{marked}\t{unmarked}\n" for word, marked, unmarked in abbreviations), encoding="utf-8")
+    print(f"{len(abbreviations)} abbreviations with Đ written to {MARKED_ABBREVIATIONS}", flush=True)
+    model = train(documents + [name_phrases(), dictionary_phrases()])
     print(f"{int(model['counts'].sum()):,} syllables, {len(model['counts']):,} words, "
           f"{len(model['keys2']):,} bigrams and {len(model['keys3']):,} trigrams kept "
           f"in {time.time() - started:.0f} s", flush=True)
