@@ -70,6 +70,8 @@ RESTORE_CASES = [
     ("Vi pham cac diem c, d, d va e khoan 2 Dieu nay", "Vi phạm các điểm c, d, đ và e khoản 2 Điều này"),
     # words joined by a hyphen are each other's context ("ten" alone after a break would be "tên")
     ("Lap dat ang-ten tren mai nha", "Lắp đặt ăng-ten trên mái nhà"),
+    # a word of the dictionary rather than two syllables that meet ("nhập viên": enter a member)
+    ("Benh nhan nhap vien tai co so", "Bệnh nhân nhập viện tại cơ sở"),
     # abbreviations that the training corpus writes with an Đ get it back (diacritics/data/abbreviations.tsv)
     ("Tong giam doc (TGD) ky; don vi tinh: DVT", "Tổng giám đốc (TGĐ) ký; đơn vị tính: ĐVT"),
 ]

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from training.language_model import BOS, marked_abbreviations, train
+from training.language_model import BOS, DICTIONARY_BONUS, favour_dictionary_words, marked_abbreviations, train
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data" / "docs").glob("*.txt"))]
 
@@ -57,3 +57,15 @@ def test_abbreviations_with_d_bar_are_learnt_where_the_corpus_almost_never_write
     # learnt at 5%; two-letter ĐT never.
     assert marked_abbreviations(texts) == []
     assert marked_abbreviations(texts * 3 + ["Quyết định của TGĐ, ĐVT. " * 40]) == [("TGĐ", 58, 3), ("ĐVT", 73, 3)]
+
+
+def test_the_ngrams_ending_in_a_word_of_the_dictionary_score_more():
+    model = train(TEXTS)
+    before = {name: model[name].copy() for name in ("logp2", "logp3")}
+    favour_dictionary_words(model, ["ủy ban", "nhân dân tỉnh"])  # (a word of three syllables: not used)
+    vocab = str(model["vocab"]).split("\n")
+    size, pair = len(vocab), vocab.index("ủy") * len(vocab) + vocab.index("ban")
+    raised2, raised3 = model["logp2"] != before["logp2"], model["logp3"] != before["logp3"]
+    assert set(model["keys2"][raised2]) == {pair}
+    assert raised3.any() and set(model["keys3"][raised3] % size ** 2) == {pair}
+    assert np.allclose((model["logp2"] - before["logp2"])[raised2], DICTIONARY_BONUS)
