@@ -151,7 +151,7 @@ def dictionary_words() -> list[str]:
     """The dictionary's lowercase words of two or more syllables."""
     from underthesea.corpus import viet_dict_74K  # `make train-lm` installs it (extra "train")
 
-    return [w.strip() for w in viet_dict_74K.words if " " in w.strip() and w.islower()]
+    return [" ".join(w.split()) for w in viet_dict_74K.words if len(w.split()) > 1 and w.islower()]
 
 
 # A word of the dictionary is likelier than two syllables that only happen to meet
@@ -170,7 +170,7 @@ def favour_dictionary_words(model: dict[str, np.ndarray], words: list[str]) -> N
     words of two syllables (a trained model, changed in place)."""
     vocab = str(model["vocab"]).split("\n")
     size, index = len(vocab), {w: i for i, w in enumerate(vocab)}
-    pairs = np.unique([index[a] * size + index[b] for a, b in (w.split() for w in words if w.count(" ") == 1)
+    pairs = np.unique([index[a] * size + index[b] for a, b in (w.split() for w in words if len(w.split()) == 2)
                        if a in index and b in index])
     model["logp2"] = model["logp2"] + DICTIONARY_BONUS * np.isin(model["keys2"], pairs)
     model["logp3"] = model["logp3"] + DICTIONARY_BONUS * np.isin(model["keys3"] % size ** 2, pairs)
