@@ -57,7 +57,8 @@ def store(path: Path, model: dict[str, np.ndarray]) -> None:
 
 
 class TrigramModel:
-    """log10 P(c | a, b) in backoff form; syllables are integer ids.
+    """log10 P(c | a, b) in backoff form (raised for the dictionary's words, so
+    not quite probabilities: see training/language_model.py); syllables are integer ids.
 
     The tables are sorted arrays in compressed-row form, so that a lookup is a
     short binary search inside one row: bigram row b holds the c seen after b,

@@ -8,7 +8,8 @@ administrative document): every tenth is held out for evaluation and never
 seen in training (`held_out_documents`). Counting and smoothing run on numpy
 arrays (about 20 M syllables in a few minutes, deterministic). The model is
 stored in backoff form (log10 probabilities of the n-grams kept plus backoff
-weights renormalised after pruning) as sorted numpy arrays.
+weights renormalised after pruning; those that end in a word of the dictionary
+raised by DICTIONARY_BONUS) as sorted numpy arrays.
 """
 
 from __future__ import annotations
@@ -207,9 +208,9 @@ def _discounted(counts: np.ndarray, discounts: np.ndarray) -> np.ndarray:
     return discounts[np.minimum(counts, 3)]
 
 
-def kneser_ney(stream: np.ndarray, size: int, bos: int, order: int = ORDER) -> dict[str, np.ndarray]:
-    """Interpolated modified Kneser-Ney model of `order` over a stream of ids
-    (`token_ids`, each segment after order - 1 ids `bos`), pruned, in backoff form.
+def kneser_ney(stream: np.ndarray, size: int, bos: int) -> dict[str, np.ndarray]:
+    """Interpolated modified Kneser-Ney model of ORDER over a stream of ids
+    (`token_ids`, each segment after ORDER - 1 ids `bos`), pruned, in backoff form.
 
     P_n(w|h) = max(a(hw) - D_n(a(hw)), 0) / a(h·) + γ(h) · P_n-1(w|h'),  γ(h) = Σ_w D_n(a(hw)) / a(h·)
     P_1(w)   = N(·w) / N(··)
@@ -223,19 +224,20 @@ def kneser_ney(stream: np.ndarray, size: int, bos: int, order: int = ORDER) -> d
     The probabilities come from all the counts; n-grams seen fewer than
     MIN_COUNT[n] times are then dropped and the backoff weights of their
     contexts renormalised, so that every distribution still sums to one.
-    Returns, for n = 2 .. order, the sorted keys of the n-grams kept (words in
+    Returns, for n = 2 .. ORDER, the sorted keys of the n-grams kept (words in
     base `size`, first word most significant) and their log10 probabilities,
     and for n >= 3 the sorted keys of their contexts with their log10 backoff
     weights; the unigram and the bigrams' backoff weights as arrays by word.
     """
+    assert all(MIN_COUNT[n] <= MIN_COUNT[n + 1] for n in range(2, ORDER)), "an n-gram kept keeps its suffix"
     ends = np.flatnonzero(stream != bos)
-    ends = ends[ends >= order - 1]
+    ends = ends[ends >= ORDER - 1]
     key = np.zeros(len(ends), np.int64)
-    for back in range(order - 1, -1, -1):
+    for back in range(ORDER - 1, -1, -1):
         key = key * size + stream[ends - back]
     keys, raw = np.unique(key, return_counts=True)
-    levels = {order: (keys, raw, raw)}  # n: (keys, counts seen, counts the estimate uses)
-    for n in range(order - 1, 1, -1):
+    levels = {ORDER: (keys, raw, raw)}  # n: (keys, counts seen, counts the estimate uses)
+    for n in range(ORDER - 1, 1, -1):
         upper = levels[n + 1][0]
         suffix = upper % size ** n
         keys, left = np.unique(suffix, return_counts=True)  # distinct words before: continuation counts
@@ -245,7 +247,7 @@ def kneser_ney(stream: np.ndarray, size: int, bos: int, order: int = ORDER) -> d
     p1 = np.bincount(bigram_keys % size, minlength=size) / len(bigram_keys)
     model: dict[str, np.ndarray] = {}
     lower_keys, lower_p = np.arange(size), p1
-    for n in range(2, order + 1):
+    for n in range(2, ORDER + 1):
         keys, seen, used = levels[n]
         discounts = _discounts(used)
         contexts, first, context_of = np.unique(keys // size, return_index=True, return_inverse=True)
@@ -291,23 +293,30 @@ def train(texts: list[str]) -> dict[str, np.ndarray]:
     return model
 
 
-# Abbreviations in capitals that the corpus writes with an Đ (TGĐ, BĐS, ĐVT): one typed
+# Abbreviations in capitals that the corpus writes with an Đ (TGĐ, BLĐTBXH, ĐVT): one typed
 # without marks gets its Đ back where the corpus almost never writes it with a D.
 MARKED_ABBREVIATIONS = DIACRITICS_DATA / "abbreviations.tsv"
 _CAPITALS = re.compile(r"(?<!\w)[A-ZĐ]{3,8}(?!\w)")
 ABBREVIATION_EVIDENCE = 5  # times written with its Đ
+ABBREVIATION_DOCUMENTS = 3  # in this many documents (one document's form numbers, 01.CĐD, are no evidence)
 ABBREVIATION_WITH_D = 0.05  # at most this share of its uses written with a D
 
 
 def marked_abbreviations(texts: list[str]) -> list[tuple[str, int, int]]:
     """(abbreviation, times written with Đ, times with D) of the abbreviations of
-    three letters or more that the texts write with an Đ and seldom with a D;
-    two-letter ones (ĐT, DT: điện thoại, diện tích) are too ambiguous."""
-    seen = Counter(word for text in texts for word in _CAPITALS.findall(text))
+    three letters or more that the texts write with an Đ, often enough and in
+    enough of them, and seldom with a D; two-letter ones (ĐT, DT: điện thoại,
+    diện tích) are too ambiguous."""
+    seen, documents = Counter(), Counter()
+    for text in texts:
+        words = _CAPITALS.findall(text)
+        seen.update(words)
+        documents.update(set(words))
     found = []
     for word, marked in seen.items():
         unmarked = seen[word.replace("Đ", "D")]
         if ("Đ" in word and is_abbreviation(word) and marked >= ABBREVIATION_EVIDENCE
+                and documents[word] >= ABBREVIATION_DOCUMENTS
                 and unmarked <= ABBREVIATION_WITH_D * (marked + unmarked)):
             found.append((word, marked, unmarked))
     return sorted(found)
