@@ -112,9 +112,9 @@ _EXPANSIONS = {form: words for acronym, words in ABBREVIATIONS.items() if words
                for form in {acronym, strip_marks(acronym)} if form == acronym or not SYLLABLE_SHAPE.fullmatch(form.lower())}
 _CODE_LETTERS = {strip_marks(acronym): acronym for acronym in ABBREVIATIONS if "Đ" in acronym}
 # and those the training corpus writes with an Đ, almost never with a D (TGĐ, ĐVT; `make train-lm`)
-_CODE_LETTERS |= {strip_marks(line.split("\t")[0]): line.split("\t")[0] for line in
-                  resources.files("diacritics").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8").splitlines()
-                  if not line.startswith("#")}
+_LEARNT_ABBREVIATIONS = [line.split("\t")[0] for line in resources.files("diacritics").joinpath(
+    "data/abbreviations.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+_CODE_LETTERS |= {strip_marks(acronym): acronym for acronym in _LEARNT_ABBREVIATIONS}
 _VIETNAMESE_MARKED = re.compile(r"[^\x00-\x7f]")
 
 

@@ -13,7 +13,8 @@ from vietnamese.syllables import SYLLABLE_SHAPE
 
 # A syllable is a run of letters, a number a run of digits; tokens separated by
 # anything but spaces or tabs (punctuation, line breaks) are separate segments,
-# except a comma, which is a token of its own ("các xã, phường": the words of a
+# except a hyphen before a letter, which joins words as a space does (X-quang),
+# and a comma, which is a token of its own ("các xã, phường": the words of a
 # list are each other's context).
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
