@@ -53,7 +53,8 @@ def token_key(token: str) -> str:
 
 def _joined_by_hyphen(text: str, at: int) -> bool:
     """A hyphen at `at` followed by a letter (X-quang, ăng-ten, NĐ-CP, 15-CT): what
-    it joins stands together as words do; "2021-2025" and "tỉnh - huyện" are breaks."""
+    it joins stands together as words do; "2021-2025" and "tỉnh - huyện" are breaks.
+    (A slash joining the same way, "và/hoặc", read the dev texts worse: README.)"""
     return text[at] == "-" and text[at + 1:at + 2].isalpha()
 
 
