@@ -27,7 +27,7 @@ _OPTIONS = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_
             "in_memory": True}
 
 
-def column_width(name: str, values: pd.Series) -> float:
+def _column_width(name: str, values: pd.Series) -> float:
     """Wide enough for the header and most values (judged on the first thousand), at most 60."""
     lengths = values.head(1000).dropna().astype(str).str.len()
     typical = lengths.quantile(0.9) if len(lengths) else 0
@@ -62,7 +62,7 @@ def workbook(tables: list[tuple[Table, pd.DataFrame]]) -> bytes:
     book.set_properties({"created": _CREATED})
     date_format = book.add_format({"num_format": "yyyy-mm-dd"})
     for table, data in tables:
-        widths = [column_width(name, data[name]) for name in table.names]
+        widths = [_column_width(name, data[name]) for name in table.names]
         for part, first in enumerate(range(0, max(len(data), 1), EXCEL_ROWS)):
             sheet = book.add_worksheet(table.name if part == 0 else f"{table.name} ({part + 1})")
             sheet.freeze_panes(1, 0)
